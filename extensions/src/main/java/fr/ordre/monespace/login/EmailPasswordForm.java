@@ -1,0 +1,130 @@
+package fr.ordre.monespace.login;
+
+import fr.ordre.monespace.mask.ContactMasking;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.services.managers.AuthenticationManager;
+
+/**
+ * Login by login e-mail and password only (SPEC 1). A doctor's username is their public RPPS
+ * number: it is never looked up here, so nobody can trip a doctor's lockout by typing it.
+ * Every refusal shows the same message and spends the same password-hashing work.
+ */
+final class EmailPasswordForm implements Authenticator {
+
+    static final String FIELD_EMAIL = "username";
+    static final String FIELD_PASSWORD = "password";
+    /** One message for unknown e-mail, wrong password, disabled doctor and temporary lockout. */
+    static final String GENERIC_ERROR = "monespaceInvalidCredentials";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        context.challenge(form(context, null));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> input = context.getHttpRequest().getDecodedFormParameters();
+        String email = normalisedEmail(input.getFirst(FIELD_EMAIL));
+        String password = input.getFirst(FIELD_PASSWORD);
+        context.clearUser();
+
+        UserModel user = email == null ? null : findByLoginEmail(context.getSession(), context.getRealm(), email);
+        if (email != null) {
+            context.getEvent().detail(Details.USERNAME, ContactMasking.email(email));
+            // Read by Keycloak's brute-force log to find whom to count; only ever an e-mail here.
+            context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, email);
+        }
+        if (user == null) {
+            AuthenticatorUtils.dummyHash(context);
+            context.getEvent().error(Errors.USER_NOT_FOUND);
+            context.failureChallenge(AuthenticationFlowError.INVALID_USER, form(context, GENERIC_ERROR));
+            return;
+        }
+        context.getEvent().user(user);
+        String lockout = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
+        if (lockout != null) {
+            AuthenticatorUtils.dummyHash(context);
+            context.getEvent().error(lockout);
+            context.forceChallenge(form(context, GENERIC_ERROR));
+            return;
+        }
+        boolean valid = password != null && !password.isEmpty()
+                && user.credentialManager().isValid(UserCredentialModel.password(password));
+        if (!valid) {
+            context.getEvent().error(Errors.INVALID_USER_CREDENTIALS);
+            // Counted by the brute-force detector: this authenticator's category is "password".
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, form(context, GENERIC_ERROR));
+            return;
+        }
+        if (!user.isEnabled()) {
+            // A doctor disabled by the Ordinal sync; same answer as a wrong password.
+            context.getEvent().error(Errors.USER_DISABLED);
+            context.forceChallenge(form(context, GENERIC_ERROR));
+            return;
+        }
+        context.getAuthenticationSession().setAuthNote(AuthenticationManager.PASSWORD_VALIDATED, "true");
+        context.setUser(user);
+        context.success();
+    }
+
+    private static UserModel findByLoginEmail(KeycloakSession session, RealmModel realm, String email) {
+        try {
+            return session.users().getUserByEmail(realm, email);
+        } catch (ModelDuplicateException e) {
+            return null;
+        }
+    }
+
+    /** The trimmed input when it has the shape of an e-mail; an RPPS or anything else is refused. */
+    static String normalisedEmail(String input) {
+        if (input == null) {
+            return null;
+        }
+        String trimmed = input.strip();
+        int at = trimmed.indexOf('@');
+        if (at <= 0 || at != trimmed.lastIndexOf('@') || at == trimmed.length() - 1 || trimmed.length() > 254) {
+            return null;
+        }
+        return trimmed;
+    }
+
+    private static Response form(AuthenticationFlowContext context, String error) {
+        var form = context.form().setExecution(context.getExecution().getId());
+        if (error != null) {
+            form.setError(error);
+        }
+        return form.createLoginUsernamePassword();
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,30 @@
+"""`python -m message_sink` — run the sink alone (the main command starts it for you)."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from pathlib import Path
+
+import click
+
+from message_sink.server import MessageSink
+
+
+@click.command()
+@click.option("--smtp-port", default=2525, show_default=True, envvar="MONESPACE_SINK_SMTP_PORT")
+@click.option("--http-port", default=8025, show_default=True, envvar="MONESPACE_SINK_HTTP_PORT")
+@click.option("--journal", type=click.Path(path_type=Path), help="Keep messages in this JSON Lines file.")
+def main(smtp_port: int, http_port: int, journal: Path | None) -> None:
+    """Keep every mail and SMS MonEspace sends, and show them on http://127.0.0.1:HTTP_PORT/."""
+    sink = MessageSink(smtp_port=smtp_port, http_port=http_port, journal=journal).start()
+    click.echo(f"SMTP on 127.0.0.1:{smtp_port}, SMS gateway on {sink.sms_url}, page on {sink.http_url}/")
+    done = threading.Event()
+    signal.signal(signal.SIGINT, lambda *_: done.set())
+    signal.signal(signal.SIGTERM, lambda *_: done.set())
+    done.wait()
+    sink.stop()
+
+
+if __name__ == "__main__":
+    main()

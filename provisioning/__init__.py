@@ -1,0 +1,1 @@
+"""MonEspace provisioning: realm as code, dev stack and the `monespace` CLI."""
