@@ -1,0 +1,94 @@
+package fr.ordre.monespace.journey;
+
+import fr.ordre.monespace.identity.BirthDate;
+import fr.ordre.monespace.identity.DoctorDirectory;
+import fr.ordre.monespace.identity.IdentityMatch;
+import fr.ordre.monespace.identity.Rpps;
+import fr.ordre.monespace.identity.Throttle;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.FormMessage;
+
+/**
+ * Screen 2.1 / 3.1: checks the typed fields, then the throttles, then the directory. Field errors
+ * come before any lookup; a locked RPPS or address gets no lookup at all.
+ */
+public final class IdentityStep {
+
+    public static final String FIELD_BIRTH_DATE = "birthDate";
+    public static final String FIELD_RPPS = "rpps";
+    public static final String FIELD_CGU = "cgu";
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final int MAX_INPUT = 64;
+
+    /** What the identity screen leads to. */
+    public sealed interface Outcome {
+    }
+
+    public record Invalid(List<FormMessage> errors) implements Outcome {
+    }
+
+    public record Throttled() implements Outcome {
+    }
+
+    public record NoMatch(String rpps) implements Outcome {
+    }
+
+    public record Matched(String rpps, IdentityMatch match) implements Outcome {
+    }
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final JourneySettings settings;
+
+    public IdentityStep(KeycloakSession session, RealmModel realm, JourneySettings settings) {
+        this.session = session;
+        this.realm = realm;
+        this.settings = settings;
+    }
+
+    public Outcome check(MultivaluedMap<String, String> form, String clientAddress) {
+        List<FormMessage> errors = new ArrayList<>();
+        Optional<LocalDate> birthDate = BirthDate.parse(bounded(form.getFirst(FIELD_BIRTH_DATE)), LocalDate.now(PARIS));
+        if (birthDate.isEmpty()) {
+            errors.add(new FormMessage(FIELD_BIRTH_DATE, "monespaceBirthDateInvalid"));
+        }
+        Optional<String> rpps = Rpps.parse(bounded(form.getFirst(FIELD_RPPS)));
+        if (rpps.isEmpty()) {
+            errors.add(new FormMessage(FIELD_RPPS, "monespaceRppsInvalid"));
+        }
+        if (!"on".equals(form.getFirst(FIELD_CGU))) {
+            errors.add(new FormMessage(FIELD_CGU, "monespaceCguRequired"));
+        }
+        if (!errors.isEmpty()) {
+            return new Invalid(errors);
+        }
+        Throttle byRpps = new Throttle(session, realm, "identity-rpps");
+        Throttle byAddress = new Throttle(session, realm, "identity-address");
+        if (byRpps.isLocked(rpps.get(), settings.identityMaxFailures())
+                || byAddress.isLocked(clientAddress, settings.addressMaxFailures())) {
+            return new Throttled();
+        }
+        IdentityMatch match = new DoctorDirectory(session, realm, settings.activeStatuses())
+                .match(rpps.get(), birthDate.get());
+        if (!match.matched()) {
+            // Unknown RPPS, wrong birth date and inactive doctor are counted alike.
+            byRpps.record(rpps.get(), settings.identityMaxFailures(), settings.identityFailureWindowSeconds(),
+                    settings.identityLockoutSeconds());
+            byAddress.record(clientAddress, settings.addressMaxFailures(), settings.identityFailureWindowSeconds(),
+                    settings.identityLockoutSeconds());
+            return new NoMatch(rpps.get());
+        }
+        return new Matched(rpps.get(), match);
+    }
+
+    private static String bounded(String input) {
+        return input == null || input.length() > MAX_INPUT ? null : input;
+    }
+}
