@@ -115,13 +115,15 @@ def render_page(store: MessageStore) -> str:
     return f"""<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>MonEspace — messages de développement</title>
 <meta http-equiv="refresh" content="5">
-<style>body{{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}}table{{border-collapse:collapse;width:100%}}
-td,th{{border:1px solid #ccc;padding:.3rem .5rem;text-align:left}}pre{{white-space:pre-wrap;background:#f6f6f6;padding:.5rem}}
+<style>body{{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}}
+table{{border-collapse:collapse;width:100%}}
+td,th{{border:1px solid #ccc;padding:.3rem .5rem;text-align:left}}
+pre{{white-space:pre-wrap;background:#f6f6f6;padding:.5rem}}
 .meta{{color:#444}}</style></head>
 <body><h1>Messages envoyés par MonEspace (développement)</h1>
 <p>Cette page se met à jour toutes les 5 secondes. JSON : <a href="/api/sms">/api/sms</a>,
 <a href="/api/mails">/api/mails</a> (filtre <code>?to=</code>).</p>
 <h2>SMS</h2><table><thead><tr><th>Reçu</th><th>Destinataire</th><th>Texte</th></tr></thead>
-<tbody>{sms_rows or '<tr><td colspan=3>Aucun SMS.</td></tr>'}</tbody></table>
-<h2>E-mails</h2>{mail_items or '<p>Aucun e-mail.</p>'}
+<tbody>{sms_rows or "<tr><td colspan=3>Aucun SMS.</td></tr>"}</tbody></table>
+<h2>E-mails</h2>{mail_items or "<p>Aucun e-mail.</p>"}
 </body></html>"""

@@ -1,0 +1,7 @@
+"""Ordinal synchronisation: source files → normalised doctors → plan → Keycloak.
+
+Modules, in the order a record flows through them: textfile (bytes → lines), readers
+(layouts), grouping (lines of one RPPS), normalise (→ Doctor or rejection), pipeline
+(all of the above), hashing, planning (→ Changes, safety threshold), keycloak_mapping
+(→ user attributes), report (JSON Lines).
+"""

@@ -75,8 +75,14 @@ def fetch_distribution(version: str, say: Progress) -> Path:
     mvn = _require("mvn", "install Maven (apt install maven)")
     target.parent.mkdir(parents=True, exist_ok=True)
     _run(
-        [mvn, "-q", "-B", "dependency:copy", f"-Dartifact=org.keycloak:keycloak-quarkus-dist:{version}:zip",
-         f"-DoutputDirectory={target.parent}"],
+        [
+            mvn,
+            "-q",
+            "-B",
+            "dependency:copy",
+            f"-Dartifact=org.keycloak:keycloak-quarkus-dist:{version}:zip",
+            f"-DoutputDirectory={target.parent}",
+        ],
         "fetching the Keycloak distribution",
         cwd=target.parent,
         env=_java_env(),
@@ -93,8 +99,11 @@ def build_extensions(say: Progress) -> Path:
         return jar
     say("Building the Keycloak extensions (Maven)…")
     mvn = _require("mvn", "install Maven (apt install maven)")
-    _run([mvn, "-q", "-B", "-f", str(paths.EXTENSIONS / "pom.xml"), "package", "-DskipTests"],
-         "building extensions/", env=_java_env())
+    _run(
+        [mvn, "-q", "-B", "-f", str(paths.EXTENSIONS / "pom.xml"), "package", "-DskipTests"],
+        "building extensions/",
+        env=_java_env(),
+    )
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(current)
     return jar
@@ -106,8 +115,7 @@ def build_theme_assets(say: Progress) -> tuple[Path, Path]:
     bundle = paths.THEME / "login" / "resources" / "js" / "password-strength.js"
     denylist = project / "dist" / DENYLIST_NAME
     stamp = paths.CACHE / "stamps" / "theme-assets"
-    sources = [project / "package.json", project / "package-lock.json", project / "src", project / "scripts"]
-    current = fingerprint(sources)
+    current = fingerprint([project])  # node_modules/ and dist/ are skipped
     if bundle.exists() and denylist.exists() and stamp.exists() and stamp.read_text() == current:
         return bundle, denylist
     npm = _require("npm", "install Node.js and npm (apt install nodejs npm)")

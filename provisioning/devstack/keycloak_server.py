@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -94,9 +95,9 @@ class KeycloakServer:
         for check in (self._health_ready, self._admin_token_works):
             while not check():
                 if self.process is not None and self.process.poll() is not None:
-                    raise KeycloakStartError(
-                        f"Keycloak exited with code {self.process.returncode}; last log lines:\n{self.log_tail()}"
-                    )
+                    code = self.process.returncode
+                    tail = self.log_tail()
+                    raise KeycloakStartError(f"Keycloak exited with code {code}; last log lines:\n{tail}")
                 if time.monotonic() > deadline:
                     raise KeycloakStartError(f"Keycloak not ready after {timeout:.0f}s:\n{self.log_tail()}")
                 time.sleep(0.5)
@@ -142,7 +143,5 @@ class KeycloakServer:
 
     def _signal(self, sig: int) -> None:
         if self.process is not None and self.process.poll() is None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.process.pid, sig)
-            except ProcessLookupError:
-                pass

@@ -19,6 +19,7 @@ def keycloak_version() -> str:
     """The Keycloak version pinned once, in extensions/pom.xml (it also pins the SPI dependencies)."""
     ns = {"m": "http://maven.apache.org/POM/4.0.0"}
     node = ET.parse(EXTENSIONS / "pom.xml").getroot().find("m:properties/m:keycloak.version", ns)
-    if node is None or not (node.text or "").strip():
+    version = (node.text or "").strip() if node is not None else ""
+    if not version:
         raise RuntimeError("extensions/pom.xml has no <keycloak.version> property")
-    return node.text.strip()
+    return version

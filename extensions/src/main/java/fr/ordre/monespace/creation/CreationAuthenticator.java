@@ -82,7 +82,7 @@ final class CreationAuthenticator implements Authenticator {
         }
 
         Screens screens() {
-            return new Screens(context, JOURNEY, settings);
+            return new Screens(context, JOURNEY);
         }
 
         Response act(Step step) {
@@ -257,7 +257,7 @@ final class CreationAuthenticator implements Authenticator {
             mail.put("loginEmail", input.email());
             try {
                 // Sent before the account changes: if the mail cannot go, nothing is half done.
-                new Notices(session, realm).send(doctor, input.email(), "monespaceActivatedSubject",
+                new Notices(session, realm).send(doctor, input.email(), "monespaceCreatedSubject",
                         "monespace-activated.ftl", mail);
             } catch (DeliveryException e) {
                 return show(Step.CREDENTIALS, screens.globalError("monespaceConfirmationMailFailed"));
@@ -280,8 +280,7 @@ final class CreationAuthenticator implements Authenticator {
 
         /** SPEC 2.1 "match, account exists", whose last words link to the password reset. */
         private static Blocking accountExists() {
-            return Blocking.infoWithLink("monespaceAccountExists", "monespaceAccountExistsLink", "reset",
-                    "monespaceAccountExistsAfter");
+            return Blocking.infoWithLink("monespaceAccountExists", "monespaceAccountExistsLink", "reset");
         }
 
         /** Renders {@code step}'s screen with what it needs from the journey. */

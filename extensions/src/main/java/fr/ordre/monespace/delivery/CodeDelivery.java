@@ -3,6 +3,7 @@ package fr.ordre.monespace.delivery;
 import fr.ordre.monespace.sms.SmsException;
 import fr.ordre.monespace.sms.SmsSender;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,9 +63,11 @@ public final class CodeDelivery {
                     .setRealm(realm)
                     .setUser(doctor)
                     .setAuthenticationSession(authSession)
-                    .send(MAIL_SUBJECT, List.of(), MAIL_TEMPLATE, Map.of("code", code, "minutes", minutes), address);
+                    // Keycloak adds its own entries to the attribute map: it must be mutable.
+                    .send(MAIL_SUBJECT, List.of(), MAIL_TEMPLATE, new HashMap<>(Map.of("code", code, "minutes", minutes)),
+                            address);
         } catch (EmailException e) {
-            throw new DeliveryException("SMTP refused or unreachable", e);
+            throw new DeliveryException(DeliveryException.describe(e), e);
         }
     }
 }

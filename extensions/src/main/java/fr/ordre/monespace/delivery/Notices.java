@@ -1,5 +1,6 @@
 package fr.ordre.monespace.delivery;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.email.EmailException;
@@ -29,9 +30,9 @@ public final class Notices {
             session.getProvider(EmailTemplateProvider.class)
                     .setRealm(realm)
                     .setUser(doctor)
-                    .send(subjectKey, List.of(), template, attributes, address);
+                    .send(subjectKey, List.of(), template, new HashMap<>(attributes), address);
         } catch (EmailException e) {
-            throw new DeliveryException("SMTP refused or unreachable", e);
+            throw new DeliveryException(DeliveryException.describe(e), e);
         }
     }
 }

@@ -42,7 +42,7 @@ public final class Throttle {
 
     /**
      * Counts one more event for {@code subject}; once {@code max} are reached within the window, the
-     * subject stays locked for {@code lockSeconds} (or until the window ends when that is 0).
+     * subject is locked for {@code lockSeconds}, or, when that is 0, until the window ends.
      */
     public void record(String subject, int max, int windowSeconds, int lockSeconds) {
         String key = key(subject);
@@ -54,10 +54,13 @@ public final class Throttle {
             current = null;
         }
         int next = count(current) + 1;
-        store.put(key, Math.max(1, until - now), Map.of(COUNT, Integer.toString(next), UNTIL, Long.toString(until)));
         if (next >= max && lockSeconds > 0) {
+            // The lock takes over; once it ends, counting starts again from zero.
             store.put(key + ":lock", lockSeconds, Map.of());
+            store.remove(key);
+            return;
         }
+        store.put(key, Math.max(1, until - now), Map.of(COUNT, Integer.toString(next), UNTIL, Long.toString(until)));
     }
 
     private static int count(Map<String, String> notes) {

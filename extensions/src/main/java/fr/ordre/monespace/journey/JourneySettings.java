@@ -21,12 +21,7 @@ public record JourneySettings(
         int identityMaxCodeSends,
         int addressMaxCodeSends,
         int codeSendWindowSeconds,
-        Set<String> activeStatuses,
-        Links links) {
-
-    /** Configurable pages the screens link to (SPEC 0 "Back links"). */
-    public record Links(String support, String rppsHelp, String cgu, String privacy) {
-    }
+        Set<String> activeStatuses) {
 
     public static JourneySettings from(AuthenticatorConfigModel model) {
         Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
@@ -45,12 +40,7 @@ public record JourneySettings(
                 p.integer(JourneySettingsProperties.ADDRESS_MAX_CODE_SENDS),
                 p.integer(JourneySettingsProperties.CODE_SEND_WINDOW_SECONDS),
                 Arrays.stream(p.text(JourneySettingsProperties.ACTIVE_STATUSES).split(","))
-                        .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet()),
-                new Links(
-                        p.text(JourneySettingsProperties.SUPPORT_URL),
-                        p.text(JourneySettingsProperties.RPPS_HELP_URL),
-                        p.text(JourneySettingsProperties.CGU_URL),
-                        p.text(JourneySettingsProperties.PRIVACY_URL)));
+                        .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet()));
     }
 
     private record Reader(Map<String, String> config) {

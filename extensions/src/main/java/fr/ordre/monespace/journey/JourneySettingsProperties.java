@@ -20,10 +20,6 @@ public final class JourneySettingsProperties {
     public static final String ADDRESS_MAX_CODE_SENDS = "address_max_code_sends";
     public static final String CODE_SEND_WINDOW_SECONDS = "code_send_window_seconds";
     public static final String ACTIVE_STATUSES = "active_statuses";
-    public static final String SUPPORT_URL = "support_url";
-    public static final String RPPS_HELP_URL = "rpps_help_url";
-    public static final String CGU_URL = "cgu_url";
-    public static final String PRIVACY_URL = "privacy_url";
 
     static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
     private static final Map<String, String> HELP = new LinkedHashMap<>();
@@ -41,10 +37,6 @@ public final class JourneySettingsProperties {
         define(ADDRESS_MAX_CODE_SENDS, "200", "Codes sent from one client address per send window.");
         define(CODE_SEND_WINDOW_SECONDS, "3600", "Window of the code send limits, in seconds.");
         define(ACTIVE_STATUSES, "inscrit,interne,docteur_junior", "Ordinal statuses allowed to create an espace.");
-        define(SUPPORT_URL, "https://www.ordre.medecin.fr/contact", "Page of the 'Assistance' link.");
-        define(RPPS_HELP_URL, "https://annuaire.sante.fr", "Page of the 'Où trouver mon RPPS ?' link.");
-        define(CGU_URL, "https://www.ordre.medecin.fr/conditions-generales-utilisation", "CGU page.");
-        define(PRIVACY_URL, "https://www.ordre.medecin.fr/politique-de-confidentialite", "Privacy policy page.");
     }
 
     private JourneySettingsProperties() {

@@ -10,8 +10,8 @@ import org.keycloak.models.utils.FormMessage;
 
 /**
  * Renders the screens of a journey, one template per screen (themes/monespace/login), with the
- * attributes every screen shares: the journey's name ({@code creation} or {@code recovery}), its
- * configurable links, and the values to type again after an error.
+ * attributes every screen shares: the journey's name ({@code creation} or {@code recovery}) and the
+ * values to type again after an error. Configurable links are realm attributes the theme reads.
  */
 public final class Screens {
 
@@ -23,14 +23,12 @@ public final class Screens {
 
     private final AuthenticationFlowContext context;
     private final String journey;
-    private final JourneySettings settings;
     private final LoginFormsProvider form;
     private final Map<String, String> values = new HashMap<>();
 
-    public Screens(AuthenticationFlowContext context, String journey, JourneySettings settings) {
+    public Screens(AuthenticationFlowContext context, String journey) {
         this.context = context;
         this.journey = journey;
-        this.settings = settings;
         this.form = context.form().setExecution(context.getExecution().getId());
     }
 
@@ -75,13 +73,7 @@ public final class Screens {
     }
 
     public Response render(String template) {
-        Map<String, String> links = new HashMap<>();
-        links.put("support", settings.links().support());
-        links.put("rppsHelp", settings.links().rppsHelp());
-        links.put("cgu", settings.links().cgu());
-        links.put("privacy", settings.links().privacy());
         form.setAttribute("journey", journey);
-        form.setAttribute("links", links);
         form.setAttribute("values", values);
         return form.createForm(template);
     }

@@ -1,0 +1,262 @@
+"""Read the two source layouts line by line, without interpreting the values.
+
+The layout is recognised from the header (formats/rpps-extraction.md). Columns are found
+by name rather than position, so a header whose names differ only in accents, case or
+apostrophe style, or a future extraction with extra columns, still reads correctly.
+
+The extraction reader keeps only RPPS lines (``Type d'identifiant PP`` 8) of doctors
+(``Code profession`` 10); everything else is counted and skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import NamedTuple
+
+from ordinal_sync.textfile import SourceFileError, TextLines, open_text_lines
+
+
+class Layout(StrEnum):
+    EXTRACTION = "extraction"  # national RPPS extraction, "Personne activité"
+    ORDINAL_CSV = "ordinal_csv"
+
+
+EXTRACTION_COLUMNS: tuple[str, ...] = (
+    "Type d'identifiant PP", "Identifiant PP", "Identification nationale PP", "Nom de famille",
+    "Prénoms", "Date de naissance", "Code commune de naissance", "Code pays de naissance",
+    "Lieu de naissance", "Code sexe", "Téléphone (coord. correspondance)",
+    "Adresse e-mail (coord. correspondance)", "Code civilité", "Code profession",
+    "Code catégorie professionnelle", "Code civilité d'exercice", "Nom d'exercice",
+    "Prénom d'exercice", "Code type savoir-faire", "Code savoir-faire", "Code mode exercice",
+    "Code secteur d'activité", "Code section tableau pharmaciens", "Code rôle",
+    "Numéro SIRET site", "Numéro SIREN site", "Numéro FINESS site",
+    "Numéro FINESS établissement juridique", "Identifiant technique de la structure",
+    "Raison sociale site", "Enseigne commerciale site",
+    "Complément destinataire (coord. structure)",
+    "Complément point géographique (coord. structure)", "Numéro Voie (coord. structure)",
+    "Indice répétition voie (coord. structure)", "Code type de voie (coord. structure)",
+    "Libellé Voie (coord. structure)", "Mention distribution (coord. structure)",
+    "Bureau cedex (coord. structure)", "Code postal (coord. structure)",
+    "Code commune (coord. structure)", "Code pays (coord. structure)",
+    "Téléphone (coord. structure)", "Téléphone 2 (coord. structure)",
+    "Télécopie (coord. structure)", "Adresse e-mail (coord. structure)",
+    "Code département (coord. structure)", "Ancien identifiant de la structure",
+    "Autorité d'enregistrement",
+)  # fmt: skip
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "rpps", "date_naissance", "civilite", "nom", "prenom", "telephone_mobile",
+    "email_correspondance", "statut", "conseil_departemental",
+)  # fmt: skip
+
+
+class ExtractionRow(NamedTuple):
+    """The extraction columns the sync uses, raw (unstripped) as read."""
+
+    rpps: str
+    birth_last_name: str
+    given_names: str
+    birth_date: str
+    phone: str
+    email: str
+    civility: str
+    category: str
+    practice_last_name: str
+    practice_first_name: str
+    department: str
+
+
+_EXTRACTION_SOURCE_COLUMNS = ExtractionRow(
+    rpps="Identifiant PP",
+    birth_last_name="Nom de famille",
+    given_names="Prénoms",
+    birth_date="Date de naissance",
+    phone="Téléphone (coord. correspondance)",
+    email="Adresse e-mail (coord. correspondance)",
+    civility="Code civilité",
+    category="Code catégorie professionnelle",
+    practice_last_name="Nom d'exercice",
+    practice_first_name="Prénom d'exercice",
+    department="Code département (coord. structure)",
+)
+_ID_TYPE_COLUMN = "Type d'identifiant PP"
+_PROFESSION_COLUMN = "Code profession"
+RPPS_ID_TYPE = "8"
+DOCTOR_PROFESSION = "10"
+
+
+class CsvRow(NamedTuple):
+    """One Ordinal CSV record, raw as read."""
+
+    rpps: str
+    birth_date: str
+    civility: str
+    last_name: str
+    first_name: str
+    mobile_phone: str
+    email: str
+    status: str
+    council: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    """One kept line (extraction) or record (CSV) of a source file.
+
+    ``key`` is the RPPS with all whitespace removed, the key lines are grouped on; empty
+    when the line has no RPPS or could not be split, and such lines are never grouped.
+    ``fields`` are the values of an ExtractionRow or CsvRow; ``problem`` says, in French for
+    the report, why the line could not be split into them (``fields`` is then empty).
+    """
+
+    line_no: int
+    key: str
+    fields: tuple[str, ...]
+    problem: str | None = None
+
+
+class UnknownLayoutError(SourceFileError):
+    """The header is neither the RPPS extraction's nor the Ordinal CSV's."""
+
+
+class SourceReader:
+    """Iterates the SourceLines of one open source file; counts what it read."""
+
+    def __init__(self, text: TextLines, path: Path) -> None:
+        self._text = text
+        self._lines = iter(text)
+        header = next(self._lines, None)
+        if header is None:
+            raise UnknownLayoutError(f"{path}: the file is empty")
+        self.layout, self._columns, self._width = _detect_layout(header[1].rstrip("\r\n"), path)
+        self.lines_read = 1  # physical lines, header included
+        self.skipped_lines = 0  # extraction lines of other professions or registries
+
+    @property
+    def encoding(self) -> str:
+        return self._text.encoding
+
+    @property
+    def legacy_lines(self) -> int:
+        """Lines that were not valid UTF-8, read as cp1252."""
+        return self._text.legacy_lines
+
+    @property
+    def legacy_from_line(self) -> int | None:
+        return self._text.legacy_from_line
+
+    def __iter__(self) -> Iterator[SourceLine]:
+        if self.layout is Layout.EXTRACTION:
+            return self._extraction_lines()
+        return self._csv_lines()
+
+    def _extraction_lines(self) -> Iterator[SourceLine]:
+        width = self._width
+        used = [self._columns[_normalised(name)] for name in _EXTRACTION_SOURCE_COLUMNS]
+        id_type = self._columns[_normalised(_ID_TYPE_COLUMN)]
+        profession = self._columns[_normalised(_PROFESSION_COLUMN)]
+        for number, text in self._lines:
+            self.lines_read = number
+            text = text.rstrip("\r\n")
+            if not text.strip():
+                continue
+            parts = text.split("|")
+            if len(parts) == width + 1 and parts[-1] == "":
+                parts.pop()  # every line ends with a trailing "|"
+            if len(parts) != width:
+                found = len(parts) - text.endswith("|")
+                yield SourceLine(number, "", (), f"{found} champs au lieu de {width}")
+                continue
+            if parts[id_type].strip() != RPPS_ID_TYPE or parts[profession].strip() != DOCTOR_PROFESSION:
+                self.skipped_lines += 1
+                continue
+            fields = tuple(parts[index] for index in used)
+            yield SourceLine(number, "".join(fields[0].split()), fields)
+
+    def _csv_lines(self) -> Iterator[SourceLine]:
+        width = self._width
+        used = [self._columns[_normalised(name)] for name in CSV_COLUMNS]
+        reader = csv.reader(self._texts(), delimiter=";")
+        last_line = 1
+        while True:
+            first_line = last_line + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                last_line = 1 + reader.line_num
+                yield SourceLine(first_line, "", (), f"CSV illisible ({error})")
+                continue
+            last_line = 1 + reader.line_num  # the reader does not see the header line
+            if not any(value.strip() for value in row):
+                continue
+            if len(row) != width:
+                yield SourceLine(first_line, "", (), f"{len(row)} champs au lieu de {width}")
+                continue
+            fields = tuple(row[index] for index in used)
+            yield SourceLine(first_line, "".join(fields[0].split()), fields)
+
+    def _texts(self) -> Iterator[str]:
+        for number, text in self._lines:
+            self.lines_read = number
+            yield text
+
+
+@contextmanager
+def open_source(path: str | Path) -> Iterator[SourceReader]:
+    """Open a source file (zipped or not), recognise its layout, and iterate its lines."""
+    with open_text_lines(path) as text:
+        yield SourceReader(text, Path(path))
+
+
+def detect_layout(path: str | Path) -> Layout:
+    """The file's layout from its header alone: fail fast, before any work on Keycloak."""
+    with open_source(path) as reader:
+        return reader.layout
+
+
+def _detect_layout(header: str, path: Path) -> tuple[Layout, dict[str, int], int]:
+    """Return the layout, the column index by normalised name, and the number of columns."""
+    if "|" in header:
+        names = header.split("|")
+        if names[-1] == "":
+            names.pop()
+        columns = _index(names)
+        if _normalised(_ID_TYPE_COLUMN) in columns:
+            needed = [*_EXTRACTION_SOURCE_COLUMNS, _ID_TYPE_COLUMN, _PROFESSION_COLUMN]
+            missing = [name for name in needed if _normalised(name) not in columns]
+            if missing:
+                raise UnknownLayoutError(
+                    f"{path}: RPPS extraction header without the column(s) {', '.join(missing)}"
+                )
+            return Layout.EXTRACTION, columns, len(names)
+    names = next(csv.reader([header], delimiter=";"), [])
+    columns = _index(names)
+    if all(_normalised(name) in columns for name in CSV_COLUMNS):
+        return Layout.ORDINAL_CSV, columns, len(names)
+    raise UnknownLayoutError(
+        f"{path}: the header is neither the RPPS extraction's (pipe-separated, starting with "
+        f"\"Type d'identifiant PP\") nor the Ordinal CSV's ({';'.join(CSV_COLUMNS)}); "
+        f"it starts with {header[:80]!r}"
+    )
+
+
+def _index(names: list[str]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for position, name in enumerate(names):
+        columns.setdefault(_normalised(name), position)
+    return columns
+
+
+def _normalised(name: str) -> str:
+    """Header name compared without accents, case, apostrophe style or extra spaces."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(plain.casefold().split())

@@ -1,0 +1,119 @@
+"""The whole local stack — message sink, Keycloak, realm, demo doctors — started in one call.
+
+The main command (`monespace dev up`) and the test harness both use `Stack`, so a test runs
+exactly what a newcomer runs, with other ports and a throw-away database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from message_sink import MessageSink
+from provisioning.devstack import paths
+from provisioning.devstack.distribution import BuiltKeycloak, ensure_built, prepare_instance
+from provisioning.devstack.keycloak_server import KeycloakServer
+from provisioning.devstack.ports import ensure_free
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class StackSettings:
+    profile: str = "dev"
+    instance: str = "dev"
+    http_port: int = 8080
+    management_port: int = 9000
+    smtp_port: int = 2525
+    sink_http_port: int = 8025
+    #: Another SMS gateway than the sink (same contract); None uses the sink.
+    sms_gateway_url: str | None = None
+    sms_gateway_token: str | None = None
+    sms_gateway_timeout_ms: int = 5000
+    #: Start the message sink (off when SMTP and SMS point elsewhere).
+    with_sink: bool = True
+    fresh_data: bool = False
+    heap: str | None = None
+    extra_options: list[str] = field(default_factory=list)
+    admin_user: str = "admin"
+    admin_password: str = "admin"
+
+
+class Stack:
+    def __init__(self, settings: StackSettings, say: Progress = print) -> None:
+        self.settings = settings
+        self.say = say
+        self.sink: MessageSink | None = None
+        self.keycloak: KeycloakServer | None = None
+        self.built: BuiltKeycloak | None = None
+
+    @property
+    def sms_url(self) -> str:
+        s = self.settings
+        return s.sms_gateway_url or f"http://127.0.0.1:{s.sink_http_port}/sms"
+
+    def keycloak_options(self) -> list[str]:
+        s = self.settings
+        options = [
+            f"--spi-sms-sender--http-gateway--url={self.sms_url}",
+            f"--spi-sms-sender--http-gateway--timeout-ms={s.sms_gateway_timeout_ms}",
+            *s.extra_options,
+        ]
+        if s.sms_gateway_token:
+            options.append(f"--spi-sms-sender--http-gateway--token={s.sms_gateway_token}")
+        return options
+
+    def start(self) -> Stack:
+        s = self.settings
+        if s.with_sink:
+            ensure_free(s.smtp_port, "message sink SMTP")
+            ensure_free(s.sink_http_port, "message sink HTTP")
+        ensure_free(s.http_port, "Keycloak HTTP")
+        ensure_free(s.management_port, "Keycloak management")
+        self.built = ensure_built(s.profile, self.say)
+        instance = prepare_instance(self.built, s.instance, fresh_data=s.fresh_data)
+        if s.with_sink:
+            journal = None if s.fresh_data else instance / "data" / "messages.jsonl"
+            self.sink = MessageSink(
+                smtp_port=s.smtp_port, http_port=s.sink_http_port, journal=journal
+            ).start()
+        self.keycloak = KeycloakServer(
+            instance=instance,
+            http_port=s.http_port,
+            management_port=s.management_port,
+            admin_user=s.admin_user,
+            admin_password=s.admin_password,
+            options=self.keycloak_options(),
+            heap=s.heap,
+        )
+        self.say(
+            f"Starting Keycloak {self.built.version} on {self.keycloak.url} (log: {self.log_path(instance)})…"
+        )
+        self.keycloak.start()
+        try:
+            self.keycloak.wait_ready()
+        except Exception:
+            self.stop()
+            raise
+        return self
+
+    @staticmethod
+    def log_path(instance: Path) -> Path:
+        return instance / "data" / "keycloak.log"
+
+    def stop(self) -> None:
+        if self.keycloak is not None:
+            self.keycloak.stop()
+        if self.sink is not None:
+            self.sink.stop()
+
+    def __enter__(self) -> Stack:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def repo_path(*parts: str) -> Path:
+    return paths.ROOT.joinpath(*parts)

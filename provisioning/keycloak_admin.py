@@ -1,0 +1,255 @@
+"""Admin connection to Keycloak, shared by `monespace realm` and the Ordinal sync.
+
+One place decides how an admin tool reaches Keycloak: URL and credentials from options with
+environment fallbacks, a token fetched up front so that a wrong URL or password is reported
+once, in one line, before any work starts. Callers get a python-keycloak `KeycloakAdmin`,
+and for raw requests (bulk paths, endpoints python-keycloak lacks) a bearer token and URLs.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+import click
+from keycloak import KeycloakAdmin
+from keycloak.exceptions import KeycloakConnectionError, KeycloakError
+
+DEFAULT_URL = "http://localhost:8080"
+DEFAULT_ADMIN_USER = "admin"
+DEFAULT_ADMIN_PASSWORD = "admin"  # the dev stack's bootstrap admin; production sets the env vars
+ADMIN_REALM = "master"
+
+ENV_URL = "MONESPACE_KEYCLOAK_URL"
+ENV_USER = "MONESPACE_ADMIN_USER"
+ENV_PASSWORD = "MONESPACE_ADMIN_PASSWORD"
+ENV_CLIENT_ID = "MONESPACE_ADMIN_CLIENT_ID"
+ENV_CLIENT_SECRET = "MONESPACE_ADMIN_CLIENT_SECRET"
+
+
+class KeycloakUnavailable(click.ClickException):
+    """Keycloak could not be reached or refused the admin credentials (exit code 1)."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class AdminSettings:
+    """How to reach Keycloak as an administrator.
+
+    A client secret selects the client-credentials grant (a service account in `master`);
+    otherwise the user/password grant on `admin-cli` is used.
+    """
+
+    url: str = DEFAULT_URL
+    username: str | None = DEFAULT_ADMIN_USER
+    password: str | None = DEFAULT_ADMIN_PASSWORD
+    client_id: str | None = None
+    client_secret: str | None = None
+    timeout_seconds: int = 30
+
+    @property
+    def uses_client_credentials(self) -> bool:
+        return bool(self.client_secret)
+
+    @property
+    def principal(self) -> str:
+        """Who we authenticate as, for messages (never the secret)."""
+        if self.uses_client_credentials:
+            return f"client '{self.client_id}'"
+        return f"user '{self.username}'"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> AdminSettings:
+        """Settings from MONESPACE_KEYCLOAK_URL / MONESPACE_ADMIN_* with the dev defaults."""
+        env = os.environ if env is None else env
+        return cls(
+            url=env.get(ENV_URL) or DEFAULT_URL,
+            username=env.get(ENV_USER) or DEFAULT_ADMIN_USER,
+            password=env.get(ENV_PASSWORD) or DEFAULT_ADMIN_PASSWORD,
+            client_id=env.get(ENV_CLIENT_ID) or None,
+            client_secret=env.get(ENV_CLIENT_SECRET) or None,
+        )
+
+
+def connect(settings: AdminSettings) -> KeycloakAdmin:
+    """A `KeycloakAdmin` on realm master with a token already fetched.
+
+    Raises KeycloakUnavailable (one line) when Keycloak is unreachable or refuses the login.
+    The admin's "current realm" stays `master`: tools address other realms by explicit path
+    rather than by mutating this shared object.
+    """
+    url = settings.url.rstrip("/")
+    if settings.uses_client_credentials and not settings.client_id:
+        raise KeycloakUnavailable(f"{ENV_CLIENT_SECRET} is set but {ENV_CLIENT_ID} is not")
+    credentials: dict[str, Any]
+    if settings.uses_client_credentials:
+        credentials = {
+            "client_id": settings.client_id,
+            "client_secret_key": settings.client_secret,
+            "grant_type": "client_credentials",
+        }
+    else:
+        credentials = {"username": settings.username, "password": settings.password}
+    admin = KeycloakAdmin(
+        server_url=url + "/",
+        realm_name=ADMIN_REALM,
+        # Tokens always come from master, whatever realm the admin object is pointed at later.
+        user_realm_name=ADMIN_REALM,
+        timeout=settings.timeout_seconds,
+        **credentials,
+    )
+    try:
+        admin.connection.get_token()
+    except KeycloakConnectionError as exc:
+        raise KeycloakUnavailable(f"cannot reach Keycloak at {url} ({_network_reason(exc)})") from None
+    except KeycloakError as exc:
+        # The token endpoint answers 401, or 400 invalid_grant, to wrong credentials.
+        if exc.response_code in (400, 401):
+            refused = f"Keycloak at {url} refused {settings.principal} on realm {ADMIN_REALM}"
+            raise KeycloakUnavailable(f"{refused} ({describe_error(exc)})") from None
+        raise KeycloakUnavailable(
+            f"Keycloak at {url}: admin login as {settings.principal} failed ({describe_error(exc)})"
+        ) from None
+    return admin
+
+
+def server_url(admin: KeycloakAdmin) -> str:
+    """Base URL of the Keycloak server, without trailing slash."""
+    return str(admin.connection.server_url).rstrip("/")
+
+
+def admin_realm_url(admin: KeycloakAdmin, realm: str) -> str:
+    """URL of a realm's admin REST resource, e.g. `http://kc/admin/realms/monespace`."""
+    return f"{server_url(admin)}/admin/realms/{realm}"
+
+
+def access_token(admin: KeycloakAdmin) -> str:
+    """A bearer token valid now, refreshed through python-keycloak when past 90 % of its life."""
+    connection = admin.connection
+    expires_at = connection.expires_at
+    if not connection.token:
+        connection.get_token()
+    elif expires_at is not None and datetime.now(tz=UTC) >= expires_at:
+        connection.refresh_token()
+    token = connection.token
+    if not token or "access_token" not in token:
+        raise KeycloakUnavailable(f"Keycloak at {server_url(admin)} returned no access token")
+    return str(token["access_token"])
+
+
+def auth_headers(admin: KeycloakAdmin) -> dict[str, str]:
+    """Headers for a raw admin REST request (httpx, requests, aiohttp…)."""
+    return {"Authorization": f"Bearer {access_token(admin)}", "Content-Type": "application/json"}
+
+
+def describe_error(exc: KeycloakError) -> str:
+    """One line for a python-keycloak error: status and Keycloak's own message."""
+    if isinstance(exc, KeycloakConnectionError):
+        return f"connection failed: {_network_reason(exc)}"
+    message: Any = exc.error_message
+    if isinstance(message, bytes):
+        message = message.decode("utf-8", "replace")
+    text = str(message)
+    try:
+        payload = json.loads(text)
+    except ValueError:
+        payload = None
+    # Token endpoint errors come as OAuth JSON; admin errors as {"errorMessage": …}.
+    if isinstance(payload, dict):
+        for key in ("error_description", "errorMessage", "error"):
+            if payload.get(key):
+                text = str(payload[key])
+                break
+    text = " ".join(text.split())
+    if len(text) > 200:
+        text = text[:200] + "…"
+    code = exc.response_code
+    return f"HTTP {code}: {text}" if code else text
+
+
+def _network_reason(exc: BaseException) -> str:
+    chain = " ".join(str(e) for e in _causes(exc))
+    errno = re.search(r"\[Errno -?\d+\] ([^'\"\)]+)", chain)
+    if errno:
+        return errno.group(1).strip().lower()
+    for needle, reason in (("timed out", "timed out"), ("Name or service", "unknown host")):
+        if needle in chain:
+            return reason
+    return type(_causes(exc)[-1]).__name__
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    seen: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in seen:
+        seen.append(current)
+        current = current.__cause__ or current.__context__
+    return seen
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def admin_options(func: F) -> F:
+    """Click options for the admin connection; the command receives `admin_settings`."""
+
+    @click.option(
+        "--keycloak-url",
+        envvar=ENV_URL,
+        default=DEFAULT_URL,
+        show_default=True,
+        help=f"Keycloak base URL [env {ENV_URL}].",
+    )
+    @click.option(
+        "--admin-user",
+        envvar=ENV_USER,
+        default=DEFAULT_ADMIN_USER,
+        show_default=True,
+        help=f"Admin user in realm master [env {ENV_USER}].",
+    )
+    @click.option(
+        "--admin-password",
+        envvar=ENV_PASSWORD,
+        default=DEFAULT_ADMIN_PASSWORD,
+        show_default=False,
+        help=f"Admin password (dev default: admin) [env {ENV_PASSWORD}].",
+    )
+    @click.option(
+        "--admin-client-id",
+        envvar=ENV_CLIENT_ID,
+        default=None,
+        help=f"Service-account client in master, used with its secret [env {ENV_CLIENT_ID}].",
+    )
+    @click.option(
+        "--admin-client-secret",
+        envvar=ENV_CLIENT_SECRET,
+        default=None,
+        help=f"Secret of --admin-client-id [env {ENV_CLIENT_SECRET}].",
+    )
+    @functools.wraps(func)
+    def wrapper(
+        *args: Any,
+        keycloak_url: str,
+        admin_user: str,
+        admin_password: str,
+        admin_client_id: str | None,
+        admin_client_secret: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        kwargs["admin_settings"] = AdminSettings(
+            url=keycloak_url,
+            username=admin_user,
+            password=admin_password,
+            client_id=admin_client_id,
+            client_secret=admin_client_secret,
+        )
+        return func(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]

@@ -1,0 +1,207 @@
+"""Make Keycloak match `realm/`: plan against the live realm, then write, in an order where
+every write finds what it needs (groups before attributes, flows before their binding,
+the binding before the old version is deleted)."""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from keycloak import KeycloakAdmin
+
+from provisioning.realm.actual import read_actual
+from provisioning.realm.api import RealmApi, segment
+from provisioning.realm.desired import DesiredRealm, load_desired
+from provisioning.realm.diff import diff_realm
+from provisioning.realm.errors import AdminApiError
+from provisioning.realm.flows import DesiredFlow, config_alias, subflow_alias
+from provisioning.realm.plan import Change, ChangeSummary, RealmPlan
+from provisioning.realm.schema import Step, SubflowStep, as_keycloak_string
+
+PRIORITY_STEP = 10  # gaps leave room for a hand-inserted step during an investigation
+
+
+def plan_realm(admin: KeycloakAdmin, desired: DesiredRealm) -> RealmPlan:
+    """What apply would change; reads only."""
+    api = RealmApi(admin, desired.name)
+    return diff_realm(desired, read_actual(api, desired))
+
+
+def apply_desired(admin: KeycloakAdmin, desired: DesiredRealm) -> ChangeSummary:
+    """Apply an already loaded `DesiredRealm`; returns what was changed."""
+    started = time.monotonic()
+    api = RealmApi(admin, desired.name)
+    created: list[Change] = []
+    actual = read_actual(api, desired)
+    if not actual.exists:
+        diff_realm(desired, actual)  # refuses what Keycloak cannot take before creating the realm
+        api.create_realm()
+        created.append(Change("+", f"realm {desired.name}"))
+        actual = read_actual(api, desired)
+    plan = diff_realm(desired, actual)
+    execute(api, plan)
+    return ChangeSummary(
+        realm=desired.name,
+        changes=(*created, *plan.changes),
+        applied=True,
+        notes=tuple(plan.notes),
+        seconds=time.monotonic() - started,
+    )
+
+
+def apply_realm(
+    admin: KeycloakAdmin,
+    values: Mapping[str, Any] | None = None,
+    *,
+    realm_dir: Path | None = None,
+    env: Mapping[str, str] | None = None,
+) -> ChangeSummary:
+    """Load `realm/` with `values` over its defaults (and `env` MONESPACE_* if given), apply it.
+
+    For tests and the dev harness, e.g.
+    `apply_realm(admin, {"realm": "monespace-fast", "code_ttl_seconds": 5})`.
+    """
+    return apply_desired(admin, load_desired(realm_dir, values, env=env))
+
+
+def execute(api: RealmApi, plan: RealmPlan) -> None:
+    if plan.realm_update:
+        try:
+            api.put("", plan.realm_update)
+        except AdminApiError as exc:
+            raise AdminApiError(exc.message + _realm_update_hint(plan.realm_update), exc.status) from None
+    if plan.realm_attributes is not None:
+        # Alone: Keycloak replaces the whole attribute map, and some realm fields live in it.
+        api.put("", {"attributes": plan.realm_attributes})
+    if plan.profile is not None:
+        api.put("users/profile", plan.profile)
+    _required_actions(api, plan)
+    _clients(api, plan)
+    _default_roles(api, plan)
+    _flows(api, plan)
+
+
+def _realm_update_hint(update: dict[str, Any]) -> str:
+    # Keycloak answers a bare "500 Failed to update realm" when the denylist file is missing.
+    if "passwordBlacklist" in str(update.get("passwordPolicy", "")):
+        return (
+            " — if the password policy is the cause: is the denylist file in Keycloak's"
+            " data/password-blacklists/? (password_denylist_file= leaves it out)"
+        )
+    return ""
+
+
+def _required_actions(api: RealmApi, plan: RealmPlan) -> None:
+    for registration in plan.register_actions:
+        api.post("authentication/register-required-action", registration)
+    for alias, fields in plan.action_updates:
+        path = f"authentication/required-actions/{segment(alias)}"
+        api.put(path, {**api.get(path), **fields})
+
+
+def _clients(api: RealmApi, plan: RealmPlan) -> None:
+    for representation in plan.client_creates:
+        api.post("clients", representation)
+    for uuid, fields in plan.client_updates:
+        api.put(f"clients/{uuid}", fields)
+    for uuid, mapper in plan.mapper_creates:
+        api.post(f"clients/{uuid}/protocol-mappers/models", mapper)
+    for uuid, mapper_id, mapper in plan.mapper_updates:
+        api.put(f"clients/{uuid}/protocol-mappers/models/{mapper_id}", mapper)
+
+
+def _default_roles(api: RealmApi, plan: RealmPlan) -> None:
+    if plan.default_role_id is None:
+        return
+    path = f"roles-by-id/{plan.default_role_id}/composites"
+    if plan.default_roles_remove:
+        api.delete(path, plan.default_roles_remove)
+    if plan.default_roles_add:
+        api.post(path, plan.default_roles_add)
+
+
+def _flows(api: RealmApi, plan: RealmPlan) -> None:
+    for _flow_id, alias in plan.flow_retires:
+        _rename_tree(api, alias, suffix=f"-replaced-{secrets.token_hex(3)}")
+    for flow in plan.flow_creates:
+        create_flow(api, flow)
+    if plan.flow_bindings:
+        api.put("", dict(plan.flow_bindings))
+    for flow_id, _alias in plan.flow_deletes:
+        api.delete(f"authentication/flows/{flow_id}")
+
+
+def create_flow(api: RealmApi, flow: DesiredFlow) -> None:
+    """Create a flow version with all its executions; on failure remove what was created."""
+    created: list[str] = []
+    try:
+        top = _new_flow(api, flow.alias, flow.definition.description, "basic-flow", top_level=True)
+        created.append(top)
+        _add_steps(api, flow, top, flow.definition.executions, created)
+    except AdminApiError as exc:
+        for flow_id in reversed(created):
+            with contextlib.suppress(AdminApiError):
+                api.delete(f"authentication/flows/{flow_id}")
+        raise AdminApiError(f"creating flow {flow.alias}: {exc.message}", status=exc.status) from None
+
+
+def _new_flow(api: RealmApi, alias: str, description: str, provider: str, *, top_level: bool) -> str:
+    flow_id = api.post(
+        "authentication/flows",
+        {
+            "alias": alias,
+            "description": description,
+            "providerId": provider,
+            "topLevel": top_level,
+            "builtIn": False,
+        },
+    )
+    if flow_id is None:
+        raise AdminApiError(f"POST authentication/flows ({alias}): Keycloak returned no Location")
+    return flow_id
+
+
+def _add_steps(api: RealmApi, flow: DesiredFlow, parent: str, steps: list[Step], created: list[str]) -> None:
+    for position, step in enumerate(steps, start=1):
+        execution: dict[str, Any] = {
+            "parentFlow": parent,
+            "requirement": step.requirement,
+            "priority": position * PRIORITY_STEP,
+        }
+        if isinstance(step, SubflowStep):
+            alias = subflow_alias(flow.alias, step.flow)
+            sub = _new_flow(api, alias, step.description, step.type, top_level=False)
+            created.append(sub)
+            execution |= {"authenticatorFlow": True, "flowId": sub}
+            if step.type == "form-flow" and step.provider:
+                execution["authenticator"] = step.provider
+            api.post("authentication/executions", execution)
+            _add_steps(api, flow, sub, step.executions, created)
+            continue
+        execution |= {"authenticatorFlow": False, "authenticator": step.authenticator}
+        execution_id = api.post("authentication/executions", execution)
+        if step.config is not None:
+            api.post(
+                f"authentication/executions/{execution_id}/config",
+                {
+                    "alias": config_alias(flow.alias, step.config.alias),
+                    "config": {k: as_keycloak_string(v) for k, v in step.config.values.items()},
+                },
+            )
+
+
+def _rename_tree(api: RealmApi, alias: str, *, suffix: str) -> None:
+    """Move a drifted flow out of the way: its subflow and config aliases are realm-unique too."""
+    for execution in api.get(f"authentication/flows/{segment(alias)}/executions"):
+        if execution.get("authenticationFlow"):
+            sub = api.get(f"authentication/flows/{execution['flowId']}")
+            api.put(f"authentication/flows/{sub['id']}", {**sub, "alias": sub["alias"] + suffix})
+        elif execution.get("authenticationConfig"):
+            config = api.get(f"authentication/config/{execution['authenticationConfig']}")
+            api.put(f"authentication/config/{config['id']}", {**config, "alias": config["alias"] + suffix})
+    top = next(f for f in api.get("authentication/flows") if f["alias"] == alias)
+    api.put(f"authentication/flows/{top['id']}", {**top, "alias": alias + suffix})

@@ -1,0 +1,130 @@
+"""The state `realm/` asks for, as Keycloak representations ready to compare and send."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from provisioning.realm.files import RealmFiles, default_realm_dir, load_realm_files
+from provisioning.realm.flows import DesiredFlow, desired_flow
+from provisioning.realm.schema import Client, ProtocolMapper, RequiredAction, as_keycloak_string
+from provisioning.realm.values import load_defaults, resolve_values
+
+# Realm fields that Keycloak keeps as sets: compared without order.
+UNORDERED_REALM_FIELDS = frozenset({"supportedLocales", "eventsListeners", "enabledEventTypes"})
+UNORDERED_CLIENT_FIELDS = frozenset({"redirectUris", "webOrigins"})
+
+
+@dataclass(frozen=True)
+class DesiredClient:
+    client_id: str
+    fields: dict[str, Any]  # top-level ClientRepresentation fields named in realm/
+    attributes: dict[str, str]
+    mappers: list[dict[str, Any]]
+
+    def representation(self) -> dict[str, Any]:
+        """Full representation for a creation."""
+        rep: dict[str, Any] = {"clientId": self.client_id, **self.fields}
+        if self.attributes:
+            rep["attributes"] = dict(self.attributes)
+        if self.mappers:
+            rep["protocolMappers"] = [dict(m) for m in self.mappers]
+        return rep
+
+
+@dataclass(frozen=True)
+class DesiredProfile:
+    unmanaged_attribute_policy: str | None  # None: leave as is; "DISABLED": remove it
+    attributes: list[dict[str, Any]]
+    groups: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class DesiredRealm:
+    name: str
+    settings: dict[str, Any]  # realm fields other than attributes and smtpServer
+    attributes: dict[str, str]
+    smtp_server: dict[str, str] | None
+    profile: DesiredProfile | None
+    clients: list[DesiredClient] = field(default_factory=list)
+    default_roles_include: list[str] = field(default_factory=list)
+    default_roles_exclude: list[str] = field(default_factory=list)
+    required_actions: list[RequiredAction] = field(default_factory=list)
+    flows: list[DesiredFlow] = field(default_factory=list)
+
+
+def load_desired(
+    realm_dir: Path | None = None,
+    values: Mapping[str, Any] | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    values_files: tuple[Path, ...] = (),
+    sets: tuple[str, ...] = (),
+) -> DesiredRealm:
+    """Read `realm/` with its defaults and the given overrides (RealmFilesError if invalid)."""
+    realm_dir = realm_dir or default_realm_dir()
+    resolved = resolve_values(
+        load_defaults(realm_dir), env=env, files=values_files, sets=sets, overrides=values
+    )
+    return build_desired(load_realm_files(realm_dir, resolved))
+
+
+def build_desired(files: RealmFiles) -> DesiredRealm:
+    realm = files.realm
+    settings = realm.model_dump(exclude_none=True, exclude={"realm", "attributes", "smtpServer"})
+    smtp = None
+    if realm.smtpServer is not None:
+        smtp = {
+            key: as_keycloak_string(value)
+            for key, value in realm.smtpServer.model_dump(by_alias=True, exclude_none=True).items()
+        }
+    profile = None
+    if files.user_profile is not None:
+        up = files.user_profile
+        profile = DesiredProfile(
+            unmanaged_attribute_policy=up.unmanagedAttributePolicy,
+            attributes=[normalize_profile_entry(a.model_dump(exclude_none=True)) for a in up.attributes],
+            groups=[normalize_profile_entry(g.model_dump(exclude_none=True)) for g in up.groups],
+        )
+    roles = files.default_roles
+    return DesiredRealm(
+        name=realm.realm,
+        settings=settings,
+        attributes={k: as_keycloak_string(v) for k, v in (realm.attributes or {}).items()},
+        smtp_server=smtp,
+        profile=profile,
+        clients=[_client(c) for c in files.clients],
+        default_roles_include=list(roles.include) if roles else [],
+        default_roles_exclude=list(roles.exclude) if roles else [],
+        required_actions=list(files.required_actions),
+        flows=[desired_flow(f) for f in files.flows],
+    )
+
+
+def _client(client: Client) -> DesiredClient:
+    fields = client.model_dump(exclude_none=True, exclude={"clientId", "attributes", "protocolMappers"})
+    return DesiredClient(
+        client_id=client.clientId,
+        fields=fields,
+        attributes={k: as_keycloak_string(v) for k, v in (client.attributes or {}).items()},
+        mappers=[mapper_representation(m) for m in client.protocolMappers or []],
+    )
+
+
+def mapper_representation(mapper: ProtocolMapper) -> dict[str, Any]:
+    return {
+        "name": mapper.name,
+        "protocol": mapper.protocol,
+        "protocolMapper": mapper.protocolMapper,
+        "config": {k: as_keycloak_string(v) for k, v in mapper.config.items()},
+    }
+
+
+def normalize_profile_entry(entry: Mapping[str, Any]) -> dict[str, Any]:
+    """Drop what Keycloak omits or adds empty, so declared and stored entries compare equal."""
+    normalized = {k: v for k, v in entry.items() if v is not None and v != {} and v != []}
+    if "permissions" in entry:  # an attribute (groups have none)
+        normalized.setdefault("multivalued", False)
+    return normalized

@@ -1,0 +1,323 @@
+"""Compare the desired realm with what Keycloak holds and build the plan.
+
+Only what `realm/` names is compared. Nothing is removed from Keycloak except the roles
+`defaultRoles.exclude` lists and older versions of a declared flow that nothing binds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from provisioning.realm.actual import ActualRealm, ProviderCatalog, RoleRef
+from provisioning.realm.desired import (
+    UNORDERED_CLIENT_FIELDS,
+    UNORDERED_REALM_FIELDS,
+    DesiredClient,
+    DesiredProfile,
+    DesiredRealm,
+    normalize_profile_entry,
+)
+from provisioning.realm.errors import KeycloakStateError
+from provisioning.realm.flows import DesiredFlow, layouts_match, version_pattern
+from provisioning.realm.plan import SECRET, UNSET, Change, RealmPlan, changed
+from provisioning.realm.schema import (
+    BINDING_FIELDS,
+    AuthenticatorStep,
+    Step,
+    SubflowStep,
+    as_keycloak_string,
+)
+
+SMTP_SECRET = "password"
+
+
+def diff_realm(desired: DesiredRealm, actual: ActualRealm) -> RealmPlan:
+    """The plan that makes `actual` match `desired`.
+
+    Raises KeycloakStateError when Keycloak cannot take the desired state (a required action
+    or authenticator that is not deployed, a default role that does not exist): checked here,
+    before any write.
+    """
+    plan = RealmPlan(realm=desired.name, realm_exists=actual.exists)
+    problems: list[str] = []
+    if not actual.exists:
+        plan.add(Change("+", f"realm {desired.name}"))
+    _realm_settings(desired, actual, plan)
+    if desired.profile is not None:
+        _profile(desired.profile, actual.profile or {}, plan)
+    _required_actions(desired, actual, plan, problems)
+    for client in desired.clients:
+        _client(client, actual.clients.get(client.client_id), plan)
+    _default_roles(desired, actual, plan, problems)
+    _flows(desired, actual, plan, problems)
+    if problems:
+        raise KeycloakStateError(problems)
+    return plan
+
+
+# --- realm -----------------------------------------------------------------------------------
+
+
+def _realm_settings(desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan) -> None:
+    current = actual.realm
+    for key, value in desired.settings.items():
+        old = current.get(key)
+        if not _same(old, value, unordered=key in UNORDERED_REALM_FIELDS):
+            plan.add(changed(f"realm.{key}", old, value))
+            plan.realm_update[key] = value
+
+    if desired.smtp_server is not None:
+        old_smtp: dict[str, Any] = current.get("smtpServer") or {}
+        new_smtp = desired.smtp_server
+        smtp_changed = False
+        for key in sorted((set(old_smtp) | set(new_smtp)) - {SMTP_SECRET}):
+            if old_smtp.get(key) != new_smtp.get(key):
+                plan.add(changed(f"realm.smtpServer.{key}", old_smtp.get(key), new_smtp.get(key)))
+                smtp_changed = True
+        # Keycloak never returns the SMTP password: only its presence can be compared.
+        if (SMTP_SECRET in old_smtp) != (SMTP_SECRET in new_smtp):
+            old_shown = SECRET if SMTP_SECRET in old_smtp else UNSET
+            new_shown = SECRET if SMTP_SECRET in new_smtp else UNSET
+            plan.add(Change("~", f"realm.smtpServer.{SMTP_SECRET}", f"{old_shown} → {new_shown}"))
+            smtp_changed = True
+        if smtp_changed:
+            plan.realm_update["smtpServer"] = dict(new_smtp)
+
+    old_attributes: dict[str, str] = current.get("attributes") or {}
+    attributes_changed = False
+    for key, value in desired.attributes.items():
+        if old_attributes.get(key) != value:
+            plan.add(changed(f"realm.attributes.{key}", old_attributes.get(key), value))
+            attributes_changed = True
+    if attributes_changed:
+        plan.realm_attributes = {**old_attributes, **desired.attributes}
+
+
+def _same(old: Any, new: Any, *, unordered: bool = False) -> bool:
+    if unordered and isinstance(old, list) and isinstance(new, list):
+        return sorted(map(str, old)) == sorted(map(str, new))
+    return bool(old == new)
+
+
+# --- user profile ----------------------------------------------------------------------------
+
+
+def _profile(desired: DesiredProfile, current: dict[str, Any], plan: RealmPlan) -> None:
+    updated = dict(current)
+    any_change = False
+    for section, label in (("groups", "group"), ("attributes", "attribute")):
+        entries: list[dict[str, Any]] = [dict(e) for e in current.get(section) or []]
+        index = {e.get("name"): i for i, e in enumerate(entries)}
+        for wanted in getattr(desired, section):
+            name = wanted["name"]
+            if name not in index:
+                plan.add(Change("+", f"user-profile {label} {name}"))
+                entries.append(wanted)
+                any_change = True
+                continue
+            existing = normalize_profile_entry(entries[index[name]])
+            if existing != wanted:
+                keys = sorted(k for k in set(existing) | set(wanted) if existing.get(k) != wanted.get(k))
+                plan.add(Change("~", f"user-profile {label} {name}", ", ".join(keys)))
+                entries[index[name]] = wanted
+                any_change = True
+        updated[section] = entries
+
+    policy = desired.unmanaged_attribute_policy
+    if policy is not None:
+        old = current.get("unmanagedAttributePolicy")
+        new = None if policy == "DISABLED" else policy
+        if old != new:
+            plan.add(changed("user-profile.unmanagedAttributePolicy", old, new))
+            updated.pop("unmanagedAttributePolicy", None)
+            if new is not None:
+                updated["unmanagedAttributePolicy"] = new
+            any_change = True
+    if any_change:
+        plan.profile = updated
+
+
+# --- required actions --------------------------------------------------------------------------
+
+
+def _required_actions(
+    desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan, problems: list[str]
+) -> None:
+    for action in desired.required_actions:
+        wanted = action.model_dump(exclude_none=True, exclude={"alias"})
+        if "config" in wanted:
+            wanted["config"] = {k: as_keycloak_string(v) for k, v in wanted["config"].items()}
+        current = actual.required_actions.get(action.alias)
+        not_deployed = (
+            f"required action '{action.alias}' is not deployed in this Keycloak "
+            "(no provider with that id; is the MonEspace providers jar installed?)"
+        )
+        if current is None:
+            if not actual.exists:
+                deployed = actual.deployed_required_actions
+                if deployed is not None and action.alias not in deployed:
+                    problems.append(not_deployed)
+                else:
+                    plan.add(Change("+", f"required-action {action.alias}"))
+                continue
+            provider = actual.unregistered_required_actions.get(action.alias)
+            if provider is None:
+                problems.append(not_deployed)
+                continue
+            plan.add(Change("+", f"required-action {action.alias}", "register"))
+            plan.register_actions.append(
+                {"providerId": action.alias, "name": action.name or provider.get("name") or action.alias}
+            )
+            plan.action_updates.append((action.alias, wanted))
+            continue
+        differing = {k: v for k, v in wanted.items() if current.get(k) != v}
+        for key, value in differing.items():
+            plan.add(changed(f"required-action {action.alias}.{key}", current.get(key), value))
+        if differing:
+            plan.action_updates.append((action.alias, wanted))
+
+
+# --- clients and default roles -----------------------------------------------------------------
+
+
+def _client(client: DesiredClient, current: dict[str, Any] | None, plan: RealmPlan) -> None:
+    subject = f"client {client.client_id}"
+    if current is None:
+        plan.add(Change("+", subject))
+        plan.client_creates.append(client.representation())
+        return
+    update: dict[str, Any] = {}
+    for key, value in client.fields.items():
+        if not _same(current.get(key), value, unordered=key in UNORDERED_CLIENT_FIELDS):
+            plan.add(changed(f"{subject}.{key}", current.get(key), value))
+            update[key] = value
+    old_attributes = current.get("attributes") or {}
+    for key, value in client.attributes.items():
+        if old_attributes.get(key) != value:
+            plan.add(changed(f"{subject}.attributes.{key}", old_attributes.get(key), value))
+            update.setdefault("attributes", {})[key] = value
+    if update:
+        plan.client_updates.append((current["id"], {"clientId": client.client_id, **update}))
+
+    mappers = {m["name"]: m for m in current.get("protocolMappers") or []}
+    for mapper in client.mappers:
+        existing = mappers.get(mapper["name"])
+        if existing is None:
+            plan.add(Change("+", f"{subject} mapper {mapper['name']}"))
+            plan.mapper_creates.append((current["id"], mapper))
+            continue
+        old_config = existing.get("config") or {}
+        keys = [k for k, v in mapper["config"].items() if old_config.get(k) != v]
+        if existing.get("protocolMapper") != mapper["protocolMapper"]:
+            keys.insert(0, "protocolMapper")
+        if keys:
+            plan.add(Change("~", f"{subject} mapper {mapper['name']}", ", ".join(keys)))
+            merged = {**existing, **mapper, "config": {**old_config, **mapper["config"]}}
+            plan.mapper_updates.append((current["id"], existing["id"], merged))
+
+
+def _default_roles(desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan, problems: list[str]) -> None:
+    if not (desired.default_roles_include or desired.default_roles_exclude):
+        return
+    if not actual.exists:
+        for text in desired.default_roles_include:
+            plan.add(Change("+", f"default-role {text}"))
+        for text in desired.default_roles_exclude:
+            plan.add(Change("-", f"default-role {text}", "if Keycloak adds it to a new realm"))
+        return
+    plan.default_role_id = (actual.realm.get("defaultRole") or {}).get("id")
+    present = {role["id"] for role in actual.default_role_composites}
+    for text in desired.default_roles_exclude:
+        role = actual.roles.get(text)
+        if role is not None and role["id"] in present:
+            plan.add(Change("-", f"default-role {text}"))
+            plan.default_roles_remove.append(role)
+    for text in desired.default_roles_include:
+        role = actual.roles.get(text)
+        if role is None:
+            client_id = RoleRef(text).client_id
+            if (
+                client_id
+                and client_id not in actual.clients
+                and any(c.client_id == client_id for c in desired.clients)
+            ):
+                plan.notes.append(f"default role {text}: added by the next apply, once {client_id} exists")
+            else:
+                problems.append(f"default role '{text}' does not exist in realm {desired.name}")
+            continue
+        if role["id"] not in present:
+            plan.add(Change("+", f"default-role {text}"))
+            plan.default_roles_add.append(role)
+
+
+# --- flows ---------------------------------------------------------------------------------------
+
+
+def _flows(desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan, problems: list[str]) -> None:
+    current = actual.realm
+    for flow in desired.flows:
+        existing = actual.flows.get(flow.alias)
+        if existing is None:
+            plan.add(Change("+", f"flow {flow.alias}"))
+            plan.flow_creates.append(flow)
+            if actual.providers is not None:
+                problems.extend(_missing_providers(flow, actual.providers))
+        elif (
+            not layouts_match(actual.flow_layouts.get(flow.alias, []), flow.layout())
+            or (existing.get("description") or "") != flow.definition.description
+        ):
+            drift = "differs from its definition (edited by hand?); recreated"
+            plan.add(Change("~", f"flow {flow.alias}", drift))
+            plan.flow_retires.append((existing["id"], flow.alias))
+            plan.flow_creates.append(flow)
+            if flow.binding_field:
+                plan.flow_bindings[flow.binding_field] = flow.alias  # rebind to the new copy
+            if actual.providers is not None:
+                problems.extend(_missing_providers(flow, actual.providers))
+        field = flow.binding_field
+        if field and current.get(field) != flow.alias:
+            plan.add(changed(f"realm.{field}", current.get(field), flow.alias))
+            plan.flow_bindings[field] = flow.alias
+    for flow in desired.flows:
+        _old_versions(flow, actual, plan)
+    for flow_id, alias in plan.flow_retires:
+        users = actual.flow_users.get(flow_id)
+        if users:
+            plan.notes.append(f"flow {alias} (replaced copy) kept: still used by {', '.join(users)}")
+        else:
+            plan.flow_deletes.append((flow_id, alias))
+
+
+def _old_versions(flow: DesiredFlow, actual: ActualRealm, plan: RealmPlan) -> None:
+    pattern = version_pattern(flow.name)
+    # Realm bindings as they will be once this plan is applied.
+    bindings = {field: actual.realm.get(field) for field in BINDING_FIELDS.values()}
+    bindings.update(plan.flow_bindings)
+    for alias, existing in sorted(actual.flows.items()):
+        if alias == flow.alias or not pattern.match(alias):
+            continue
+        users = [f"realm.{field}" for field, bound in bindings.items() if bound == alias]
+        users += actual.flow_users.get(existing["id"], [])
+        if users:
+            plan.notes.append(f"flow {alias} (old version) kept: still used by {', '.join(users)}")
+            continue
+        plan.add(Change("-", f"flow {alias}", "unbound old version"))
+        plan.flow_deletes.append((existing["id"], alias))
+
+
+def _missing_providers(flow: DesiredFlow, catalog: ProviderCatalog) -> list[str]:
+    missing: list[str] = []
+
+    def check(steps: list[Step], in_form: bool) -> None:
+        for step in steps:
+            if isinstance(step, SubflowStep):
+                if step.type == "form-flow" and step.provider and step.provider not in catalog.forms:
+                    missing.append(f"form '{step.provider}'")
+                check(step.executions, in_form=step.type == "form-flow")
+            elif isinstance(step, AuthenticatorStep):
+                known = catalog.form_actions if in_form else catalog.authenticators
+                if step.authenticator not in known:
+                    missing.append(f"{'form action' if in_form else 'authenticator'} '{step.authenticator}'")
+
+    check(flow.definition.executions, in_form=False)
+    return [f"flow {flow.name}: {m} is not deployed in this Keycloak" for m in missing]

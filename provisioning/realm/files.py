@@ -1,0 +1,243 @@
+"""Read `realm/`: render each YAML file with Jinja2, parse it, validate it against the schema
+and join the files into one `RealmFiles`. Every problem is collected and reported as one line
+naming the file and the key path; nothing here talks to Keycloak.
+"""
+
+from __future__ import annotations
+
+import json
+import traceback
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from pydantic import ValidationError
+
+from provisioning.realm.errors import RealmFilesError
+from provisioning.realm.schema import (
+    STEP_TAGS,
+    Client,
+    DefaultRoles,
+    Flow,
+    RealmDocument,
+    RealmSettings,
+    RequiredAction,
+    UserProfile,
+    walk_steps,
+)
+from provisioning.realm.values import VALUES_FILE, display_path
+
+# Top-level keys starting with this are free-form: a place for YAML anchors shared by sections.
+FREE_FORM_PREFIX = "x-"
+# Files starting with this are partials for `{% include %}`, not documents of their own.
+PARTIAL_PREFIX = "_"
+
+
+def default_realm_dir() -> Path:
+    """`realm/` at the root of the repository this package is installed from."""
+    return Path(__file__).resolve().parents[2] / "realm"
+
+
+@dataclass(frozen=True)
+class RealmFiles:
+    """The validated content of `realm/`, sections joined across files."""
+
+    realm: RealmSettings
+    user_profile: UserProfile | None = None
+    clients: list[Client] = field(default_factory=list)
+    default_roles: DefaultRoles | None = None
+    required_actions: list[RequiredAction] = field(default_factory=list)
+    flows: list[Flow] = field(default_factory=list)
+
+
+def template_files(realm_dir: Path) -> list[Path]:
+    names = sorted(p for p in realm_dir.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
+    return [p for p in names if p.name != VALUES_FILE and not p.name.startswith(PARTIAL_PREFIX)]
+
+
+def load_realm_files(realm_dir: Path, values: Mapping[str, Any]) -> RealmFiles:
+    """Render, parse, validate and join every document of `realm_dir`.
+
+    Raises RealmFilesError listing every problem found (all files are checked).
+    """
+    if not realm_dir.is_dir():
+        raise RealmFilesError([f"{realm_dir}: not a directory"])
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(realm_dir)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # YAML, not HTML: quoting is done with `| tojson` where needed
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["tojson"] = _to_json
+    problems: list[str] = []
+    documents: list[tuple[str, RealmDocument]] = []
+    for path in template_files(realm_dir):
+        label = display_path(realm_dir, path)
+        document = _load_document(environment, path.name, label, values, problems)
+        if document is not None:
+            documents.append((label, document))
+    joined = _join(documents, problems)
+    if problems:
+        raise RealmFilesError(problems)
+    assert joined is not None
+    return joined
+
+
+def _load_document(
+    environment: jinja2.Environment,
+    name: str,
+    label: str,
+    values: Mapping[str, Any],
+    problems: list[str],
+) -> RealmDocument | None:
+    try:
+        text = environment.get_template(name).render(**values)
+    except jinja2.TemplateSyntaxError as exc:
+        problems.append(f"{label}:{exc.lineno}: template syntax: {exc.message}")
+        return None
+    except jinja2.UndefinedError as exc:
+        problems.append(
+            f"{_where(exc, environment, name, label)}: {exc.message} "
+            f"(declare it in realm/{VALUES_FILE} or pass it with --set)"
+        )
+        return None
+    except jinja2.TemplateError as exc:
+        problems.append(f"{_where(exc, environment, name, label)}: {exc.message}")
+        return None
+    except (TypeError, ValueError) as exc:  # e.g. a value that JSON cannot represent
+        problems.append(f"{_where(exc, environment, name, label)}: {exc}")
+        return None
+    try:
+        loaded = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problems.append(f"{label}{line}: YAML (after rendering): {problem}")
+        return None
+    if loaded is None:
+        return RealmDocument()  # a file whose content is switched off by a value
+    if not isinstance(loaded, dict):
+        problems.append(f"{label}: should be a mapping of sections (realm, clients, flows…)")
+        return None
+    content = {k: v for k, v in loaded.items() if not str(k).startswith(FREE_FORM_PREFIX)}
+    try:
+        return RealmDocument.model_validate(content)
+    except ValidationError as exc:
+        problems.extend(f"{label}: {_key_path(e['loc'])}: {e['msg']}" for e in exc.errors())
+        return None
+
+
+def _to_json(value: Any) -> str:
+    """`| tojson` for YAML: JSON is valid YAML and quotes any string safely."""
+    if isinstance(value, jinja2.Undefined):
+        str(value)  # StrictUndefined raises the "'x' is undefined" error here
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _where(exc: Exception, environment: jinja2.Environment, name: str, label: str) -> str:
+    """`realm/realm.yaml:12 (host: {{ smtp_hots }})` for an error raised while rendering."""
+    assert environment.loader is not None
+    source_file = str(Path(environment.loader.get_source(environment, name)[1] or name))
+    line = None
+    # Jinja rewrites tracebacks so that template frames carry the template's own line numbers.
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        if frame.f_code.co_filename == source_file:
+            line = lineno
+    if line is None:
+        return label
+    source_lines = Path(source_file).read_text(encoding="utf-8").splitlines()
+    snippet = source_lines[line - 1].strip() if 0 < line <= len(source_lines) else ""
+    return f"{label}:{line} ({snippet})" if snippet else f"{label}:{line}"
+
+
+def _key_path(loc: tuple[int | str, ...]) -> str:
+    """pydantic's loc → `clients[0].redirectUris` (union tags dropped)."""
+    parts: list[str] = []
+    previous: int | str | None = None
+    for item in loc:
+        if isinstance(item, int):
+            parts.append(f"[{item}]")
+        elif item in STEP_TAGS and isinstance(previous, int):
+            pass  # the discriminator tag pydantic inserts after a list index
+        else:
+            parts.append(("." if parts else "") + str(item))
+        previous = item
+    return "".join(parts) or "(top level)"
+
+
+def _join(documents: list[tuple[str, RealmDocument]], problems: list[str]) -> RealmFiles | None:
+    singles: dict[str, tuple[str, Any]] = {}
+    clients: list[tuple[str, int, Client]] = []
+    actions: list[tuple[str, int, RequiredAction]] = []
+    flows: list[tuple[str, int, Flow]] = []
+    for label, document in documents:
+        for section in ("realm", "userProfile", "defaultRoles"):
+            value = getattr(document, section)
+            if value is None:
+                continue
+            if section in singles:
+                problems.append(f"{label}: {section}: already defined in {singles[section][0]}")
+            else:
+                singles[section] = (label, value)
+        clients += [(label, i, c) for i, c in enumerate(document.clients or [])]
+        actions += [(label, i, a) for i, a in enumerate(document.requiredActions or [])]
+        flows += [(label, i, f) for i, f in enumerate(document.flows or [])]
+
+    _unique(clients, "clients", "clientId", lambda c: c.clientId, problems)
+    _unique(actions, "requiredActions", "alias", lambda a: a.alias, problems)
+    _unique(flows, "flows", "alias", lambda f: f.alias, problems)
+    _check_flows(flows, problems)
+    if "realm" not in singles:
+        if not problems:
+            problems.append("realm/: no file defines the `realm` section (it names the realm)")
+        return None
+    return RealmFiles(
+        realm=singles["realm"][1],
+        user_profile=singles.get("userProfile", (None, None))[1],
+        clients=[c for _, _, c in clients],
+        default_roles=singles.get("defaultRoles", (None, None))[1],
+        required_actions=[a for _, _, a in actions],
+        flows=[f for _, _, f in flows],
+    )
+
+
+def _unique(items: list[tuple[str, int, Any]], section: str, key: str, get: Any, problems: list[str]) -> None:
+    seen: dict[str, str] = {}
+    for label, index, item in items:
+        value = get(item)
+        if value in seen:
+            where = f"{label}: {section}[{index}].{key}"
+            problems.append(f"{where}: '{value}' is already declared in {seen[value]}")
+        else:
+            seen[value] = label
+
+
+def _check_flows(flows: list[tuple[str, int, Flow]], problems: list[str]) -> None:
+    bindings: dict[str, str] = {}
+    config_aliases: dict[str, str] = {}
+    for label, index, flow in flows:
+        if flow.binding is not None:
+            if flow.binding in bindings:
+                problems.append(
+                    f"{label}: flows[{index}].binding: '{flow.binding}' is already taken by flow "
+                    f"'{bindings[flow.binding]}'"
+                )
+            else:
+                bindings[flow.binding] = flow.alias
+        for step in walk_steps(flow):
+            config = getattr(step, "config", None)
+            if config is None:
+                continue
+            if config.alias in config_aliases:
+                problems.append(
+                    f"{label}: flows[{index}]: config alias '{config.alias}' is already used by flow "
+                    f"'{config_aliases[config.alias]}' (config aliases are unique in a realm)"
+                )
+            else:
+                config_aliases[config.alias] = flow.alias

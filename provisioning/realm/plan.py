@@ -1,0 +1,109 @@
+"""What apply would do: the change lines shown to a human and the writes behind them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from provisioning.realm.flows import DesiredFlow
+
+Op = Literal["+", "~", "-"]
+UNSET = "(unset)"
+SECRET = "***"
+
+
+def show(value: Any) -> str:
+    """A value in a change line: JSON, unambiguous, one line."""
+    if value is None:
+        return UNSET
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text if len(text) <= 300 else text[:300] + "…"
+
+
+@dataclass(frozen=True)
+class Change:
+    op: Op
+    subject: str  # "realm.passwordPolicy", "client monespace-home", "flow monespace-browser-3fa2c1"
+    detail: str = ""
+
+    def __str__(self) -> str:
+        if not self.detail:
+            return f"{self.op} {self.subject}"
+        # "~ realm.x: old → new"; "- flow x (unbound old version)"
+        return (
+            f"{self.op} {self.subject}: {self.detail}"
+            if self.op == "~"
+            else f"{self.op} {self.subject} ({self.detail})"
+        )
+
+
+def changed(subject: str, old: Any, new: Any) -> Change:
+    return Change("~", subject, f"{show(old)} → {show(new)}")
+
+
+@dataclass
+class RealmPlan:
+    """Changes in the order apply makes them, and the payloads of the writes behind them."""
+
+    realm: str
+    realm_exists: bool
+    changes: list[Change] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    realm_update: dict[str, Any] = field(default_factory=dict)
+    realm_attributes: dict[str, str] | None = None  # the full map: Keycloak replaces it whole
+    profile: dict[str, Any] | None = None  # the full UPConfig
+    register_actions: list[dict[str, str]] = field(default_factory=list)
+    action_updates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    client_creates: list[dict[str, Any]] = field(default_factory=list)
+    client_updates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (uuid, fields)
+    mapper_creates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    mapper_updates: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
+    default_role_id: str | None = None
+    default_roles_add: list[dict[str, Any]] = field(default_factory=list)
+    default_roles_remove: list[dict[str, Any]] = field(default_factory=list)
+    flow_retires: list[tuple[str, str]] = field(default_factory=list)  # (id, alias) of drifted flows
+    flow_creates: list[DesiredFlow] = field(default_factory=list)
+    flow_bindings: dict[str, str] = field(default_factory=dict)  # realm field → versioned alias
+    flow_deletes: list[tuple[str, str]] = field(default_factory=list)  # (id, alias)
+
+    def add(self, change: Change) -> None:
+        self.changes.append(change)
+
+
+@dataclass(frozen=True)
+class ChangeSummary:
+    """The outcome of a plan or an apply: what changed (or would), as lines."""
+
+    realm: str
+    changes: tuple[Change, ...]
+    applied: bool
+    notes: tuple[str, ...] = ()
+    seconds: float = 0.0
+
+    @property
+    def count(self) -> int:
+        return len(self.changes)
+
+    def counts(self) -> dict[Op, int]:
+        return {op: sum(1 for c in self.changes if c.op == op) for op in ("+", "~", "-")}
+
+    def lines(self) -> list[str]:
+        return [str(c) for c in self.changes] + [f"note: {n}" for n in self.notes]
+
+    def summary_line(self) -> str:
+        verb = "Applied" if self.applied else "Plan"
+        if not self.changes:
+            return f"{verb}: 0 changes; realm {self.realm} matches realm/."
+        n = self.counts()
+        plural = "s" if self.count != 1 else ""
+        if self.applied:
+            detail = f"{n['+']} added, {n['~']} changed, {n['-']} removed"
+            took = f"in {self.seconds:.1f} s"
+            return f"{verb}: {self.count} change{plural} ({detail}) to realm {self.realm} {took}."
+        detail = f"{n['+']} to add, {n['~']} to change, {n['-']} to remove"
+        return f"{verb}: {self.count} change{plural} ({detail}) to realm {self.realm}."
+
+    def __str__(self) -> str:
+        return "\n".join([*self.lines(), self.summary_line()])

@@ -1,0 +1,319 @@
+"""The shape of `realm/*.yaml` after rendering: pydantic models that refuse unknown keys.
+
+Field names are Keycloak's own (RealmRepresentation, ClientRepresentation, UPConfig…) so a
+reviewer can check a file against the admin REST documentation; only the parts that Keycloak
+does not model declaratively (flows, default roles) have a shape of our own. Every field is
+optional unless Keycloak needs it: the tool sets only what a file names.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
+
+# Keycloak keeps client/realm attributes and authenticator configs as string maps; YAML
+# numbers and booleans are accepted and written as their string form.
+Scalar = str | int | bool
+Requirement = Literal["REQUIRED", "ALTERNATIVE", "CONDITIONAL", "DISABLED"]
+ProfileRole = Literal["admin", "user"]
+# Where a flow is bound, and the RealmRepresentation field that holds the binding.
+BINDING_FIELDS: dict[str, str] = {
+    "browser": "browserFlow",
+    "registration": "registrationFlow",
+    "direct_grant": "directGrantFlow",
+    "reset_credentials": "resetCredentialsFlow",
+    "client_authentication": "clientAuthenticationFlow",
+    "docker_authentication": "dockerAuthenticationFlow",
+    "first_broker_login": "firstBrokerLoginFlow",
+}
+Binding = Literal[
+    "browser",
+    "registration",
+    "direct_grant",
+    "reset_credentials",
+    "client_authentication",
+    "docker_authentication",
+    "first_broker_login",
+]
+# Flow and config aliases end up in URLs and in versioned names: keep them plain.
+Alias = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=200)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def as_keycloak_string(value: Scalar) -> str:
+    """The string Keycloak stores for a YAML scalar (`true`, not `True`)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+# --- realm -------------------------------------------------------------------------------
+
+
+class SmtpServer(Strict):
+    host: str
+    port: int
+    from_: str = Field(alias="from")
+    fromDisplayName: str | None = None
+    replyTo: str | None = None
+    replyToDisplayName: str | None = None
+    envelopeFrom: str | None = None
+    auth: bool = False
+    user: str | None = None
+    password: str | None = None
+    starttls: bool = False
+    ssl: bool = False
+
+
+class RealmSettings(Strict):
+    """RealmRepresentation fields the tool may set (flow bindings come from `flows`)."""
+
+    realm: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")]
+    enabled: bool | None = None
+    displayName: str | None = None
+    displayNameHtml: str | None = None
+    sslRequired: Literal["all", "external", "none"] | None = None
+
+    loginTheme: str | None = None
+    emailTheme: str | None = None
+    accountTheme: str | None = None
+    internationalizationEnabled: bool | None = None
+    supportedLocales: list[str] | None = None
+    defaultLocale: str | None = None
+
+    registrationAllowed: bool | None = None
+    registrationEmailAsUsername: bool | None = None
+    loginWithEmailAllowed: bool | None = None
+    duplicateEmailsAllowed: bool | None = None
+    editUsernameAllowed: bool | None = None
+    resetPasswordAllowed: bool | None = None
+    rememberMe: bool | None = None
+    verifyEmail: bool | None = None
+
+    bruteForceProtected: bool | None = None
+    bruteForceStrategy: Literal["MULTIPLE", "LINEAR"] | None = None
+    permanentLockout: bool | None = None
+    maxTemporaryLockouts: int | None = None
+    failureFactor: int | None = None
+    waitIncrementSeconds: int | None = None
+    maxFailureWaitSeconds: int | None = None
+    maxDeltaTimeSeconds: int | None = None
+    quickLoginCheckMilliSeconds: int | None = None
+    minimumQuickLoginWaitSeconds: int | None = None
+
+    passwordPolicy: str | None = None
+
+    accessCodeLifespan: int | None = None
+    accessCodeLifespanLogin: int | None = None
+    accessCodeLifespanUserAction: int | None = None
+    actionTokenGeneratedByUserLifespan: int | None = None
+    actionTokenGeneratedByAdminLifespan: int | None = None
+    accessTokenLifespan: int | None = None
+    ssoSessionIdleTimeout: int | None = None
+    ssoSessionMaxLifespan: int | None = None
+
+    eventsEnabled: bool | None = None
+    eventsExpiration: int | None = None
+    eventsListeners: list[str] | None = None
+    enabledEventTypes: list[str] | None = None
+    adminEventsEnabled: bool | None = None
+    adminEventsDetailsEnabled: bool | None = None
+
+    smtpServer: SmtpServer | None = None
+    # Only the attributes named here are managed; others on the realm are left alone.
+    attributes: dict[str, Scalar] | None = None
+
+
+# --- user profile --------------------------------------------------------------------------
+
+
+class AttributeRequired(Strict):
+    roles: list[ProfileRole] | None = None
+    scopes: list[str] | None = None
+
+
+class AttributePermissions(Strict):
+    view: list[ProfileRole] = []
+    edit: list[ProfileRole] = []
+
+
+class AttributeSelector(Strict):
+    scopes: list[str] = []
+
+
+class ProfileAttribute(Strict):
+    name: str
+    displayName: str | None = None
+    validations: dict[str, dict[str, Any]] | None = None
+    annotations: dict[str, Any] | None = None
+    required: AttributeRequired | None = None
+    permissions: AttributePermissions
+    selector: AttributeSelector | None = None
+    group: str | None = None
+    multivalued: bool = False
+    defaultValue: str | None = None
+
+
+class ProfileGroup(Strict):
+    name: str
+    displayHeader: str | None = None
+    displayDescription: str | None = None
+    annotations: dict[str, Any] | None = None
+
+
+class UserProfile(Strict):
+    """Declared attributes replace Keycloak's entry of the same name; others are kept."""
+
+    # DISABLED removes the policy (Keycloak's default); absent leaves it as it is.
+    unmanagedAttributePolicy: Literal["DISABLED", "ENABLED", "ADMIN_VIEW", "ADMIN_EDIT"] | None = None
+    attributes: list[ProfileAttribute] = []
+    groups: list[ProfileGroup] = []
+
+
+# --- clients and roles -----------------------------------------------------------------------
+
+
+class ProtocolMapper(Strict):
+    name: str
+    protocol: Literal["openid-connect", "saml"] = "openid-connect"
+    protocolMapper: str
+    config: dict[str, Scalar] = {}
+
+
+class Client(Strict):
+    """ClientRepresentation fields; a stock client may be named with just the fields to change."""
+
+    clientId: str
+    name: str | None = None
+    description: str | None = None
+    enabled: bool | None = None
+    protocol: Literal["openid-connect", "saml"] | None = None
+    publicClient: bool | None = None
+    bearerOnly: bool | None = None
+    consentRequired: bool | None = None
+    standardFlowEnabled: bool | None = None
+    implicitFlowEnabled: bool | None = None
+    directAccessGrantsEnabled: bool | None = None
+    serviceAccountsEnabled: bool | None = None
+    frontchannelLogout: bool | None = None
+    fullScopeAllowed: bool | None = None
+    rootUrl: str | None = None
+    baseUrl: str | None = None
+    adminUrl: str | None = None
+    redirectUris: list[str] | None = None
+    webOrigins: list[str] | None = None
+    attributes: dict[str, Scalar] | None = None
+    # Mappers are matched by name; mappers not named here are left alone.
+    protocolMappers: list[ProtocolMapper] | None = None
+
+
+RoleRef = Annotated[str, Field(pattern=r"^[^/\s]+(/[^/\s]+)?$")]
+
+
+class DefaultRoles(Strict):
+    """Composites of `default-roles-<realm>`: `role` is a realm role, `client/role` a client role."""
+
+    include: list[RoleRef] = []
+    exclude: list[RoleRef] = []
+
+
+class RequiredAction(Strict):
+    """A required action by alias (= provider id); registered first when Keycloak lists it as new."""
+
+    alias: str
+    name: str | None = None
+    enabled: bool | None = None
+    defaultAction: bool | None = None
+    priority: int | None = None
+    config: dict[str, Scalar] | None = None
+
+
+# --- flows -----------------------------------------------------------------------------------
+
+
+class AuthenticatorConfig(Strict):
+    alias: Alias
+    values: dict[str, Scalar]
+
+
+class AuthenticatorStep(Strict):
+    authenticator: str
+    requirement: Requirement
+    config: AuthenticatorConfig | None = None
+
+
+class SubflowStep(Strict):
+    flow: Alias
+    description: str = ""
+    requirement: Requirement
+    # form-flow subflows (Keycloak's registration form) name their form provider.
+    type: Literal["basic-flow", "form-flow"] = "basic-flow"
+    provider: str | None = None
+    executions: list[Step] = []
+
+
+def _step_kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "subflow" if "flow" in value else "authenticator"
+    return "subflow" if isinstance(value, SubflowStep) else "authenticator"
+
+
+Step = Annotated[
+    Annotated[AuthenticatorStep, Tag("authenticator")] | Annotated[SubflowStep, Tag("subflow")],
+    Discriminator(_step_kind),
+]
+STEP_TAGS = frozenset({"authenticator", "subflow"})
+
+
+class Flow(Strict):
+    """An authentication flow, applied whole under `<alias>-<hash of this definition>`."""
+
+    alias: Alias
+    description: str = ""
+    binding: Binding | None = None
+    executions: list[Step]
+
+    @field_validator("executions")
+    @classmethod
+    def _subflow_names_unique(cls, steps: list[Step]) -> list[Step]:
+        names = [s.flow for s in _walk(steps) if isinstance(s, SubflowStep)]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise ValueError(f"subflow names must be unique within a flow: {', '.join(duplicates)}")
+        return steps
+
+
+def _walk(steps: list[Step]) -> list[AuthenticatorStep | SubflowStep]:
+    found: list[AuthenticatorStep | SubflowStep] = []
+    for step in steps:
+        found.append(step)
+        if isinstance(step, SubflowStep):
+            found.extend(_walk(step.executions))
+    return found
+
+
+def walk_steps(flow: Flow) -> list[AuthenticatorStep | SubflowStep]:
+    """Every step of a flow, depth first (the order Keycloak lists executions in)."""
+    return _walk(flow.executions)
+
+
+SubflowStep.model_rebuild()
+
+
+# --- one file --------------------------------------------------------------------------------
+
+
+class RealmDocument(Strict):
+    """One rendered file of `realm/`. Sections may be spread over files; each appears once,
+    except the lists (clients, requiredActions, flows), which are joined."""
+
+    realm: RealmSettings | None = None
+    userProfile: UserProfile | None = None
+    clients: list[Client] | None = None
+    defaultRoles: DefaultRoles | None = None
+    requiredActions: list[RequiredAction] | None = None
+    flows: list[Flow] | None = None

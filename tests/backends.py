@@ -1,0 +1,70 @@
+"""Where the test Keycloak comes from: our distribution build (default) or testcontainers."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+
+from message_sink import MessageSink
+from provisioning.devstack.ports import free_port
+from provisioning.devstack.stack import Stack, StackSettings
+from tests.support.harness import Harness
+
+#: Short gateway timeout so the "gateway hangs" test waits seconds, not the production 5 s.
+TEST_SMS_TIMEOUT_MS = 1500
+
+
+@contextlib.contextmanager
+def start_backend() -> Iterator[Harness]:
+    backend = os.environ.get("MONESPACE_TEST_BACKEND", "distribution")
+    if backend == "testcontainers":
+        with _testcontainers() as harness:
+            yield harness
+        return
+    settings = StackSettings(
+        instance="test",
+        http_port=free_port(),
+        management_port=free_port(),
+        smtp_port=free_port(),
+        sink_http_port=free_port(),
+        sms_gateway_timeout_ms=TEST_SMS_TIMEOUT_MS,
+        fresh_data=True,
+    )
+    stack = Stack(settings, say=lambda line: print(f"[harness] {line}", flush=True))
+    with stack:
+        assert stack.keycloak is not None and stack.sink is not None
+        yield Harness(stack.keycloak.url, settings.admin_user, settings.admin_password, stack.sink)
+
+
+@contextlib.contextmanager
+def _testcontainers() -> Iterator[Harness]:
+    """Keycloak's official image with our providers jar and theme mounted; sink on the host."""
+    from testcontainers.keycloak import KeycloakContainer
+
+    from provisioning.devstack import paths
+    from provisioning.devstack.distribution import PROVIDER_JAR, ensure_built
+
+    built = ensure_built("dev")
+    smtp_port, http_port = free_port(), free_port()
+    sink = MessageSink(smtp_port=smtp_port, http_port=http_port, host="0.0.0.0").start()
+    container = (
+        KeycloakContainer(f"quay.io/keycloak/keycloak:{built.version}")
+        .with_volume_mapping(
+            str(built.home / "providers" / PROVIDER_JAR), f"/opt/keycloak/providers/{PROVIDER_JAR}"
+        )
+        .with_volume_mapping(str(paths.THEME), "/opt/keycloak/themes/monespace")
+        .with_volume_mapping(
+            str(built.home / "data" / "password-blacklists"), "/opt/keycloak/data/password-blacklists"
+        )
+        .with_env("KC_SPI_SMS_SENDER__HTTP_GATEWAY__URL", f"http://host.docker.internal:{http_port}/sms")
+        .with_env("KC_SPI_SMS_SENDER__HTTP_GATEWAY__TIMEOUT_MS", str(TEST_SMS_TIMEOUT_MS))
+        .with_kwargs(extra_hosts={"host.docker.internal": "host-gateway"})
+    )
+    with container:
+        os.environ["MONESPACE_SMTP_HOST"] = "host.docker.internal"
+        os.environ["MONESPACE_SMTP_PORT"] = str(smtp_port)
+        try:
+            yield Harness(container.get_url().rstrip("/"), container.username, container.password, sink)
+        finally:
+            sink.stop()

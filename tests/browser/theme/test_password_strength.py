@@ -1,0 +1,192 @@
+"""The password strength indicator in a browser.
+
+- On a static page (no Keycloak needed) holding the same markup as monespace.ftl's
+  strength indicator and the built bundle (themes/password-strength, `npm run build`).
+- On Keycloak's login-update-password page (needs MONESPACE_TEST_KEYCLOAK_URL and admin
+  credentials to create a user who must choose a new password).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .helpers import REPO_ROOT, THEME_JS, ThemeTarget, assert_no_serious_axe_violations, screenshot
+
+ORIGIN = "http://theme.test"
+# Compliant with the MonEspace policy but in the deny list (zxcvbn-ts common passwords):
+# only the deny list refuses it, once capitalised.
+DENY_LISTED_BUT_COMPLIANT = "P030710p$e4o"
+WEAK = "abc"
+MEDIUM = "Motdepasse1!"
+STRONG = "Xk7#pL9!vQ2@mZ4$"
+
+STATIC_PAGE = """<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8"><title>Indicateur – test</title>
+<link rel="stylesheet" href="/css/monespace.css"></head>
+<body class="me-body"><main class="me-main"><div class="me-card"><h1 class="me-title">Indicateur</h1>
+<form class="me-form" novalidate>
+  <div class="me-field"><label class="me-label" for="email">Email</label>
+    <input class="me-input" id="email" name="email" type="email" autocomplete="username"></div>
+  <div class="me-field"><label class="me-label" for="password">Mot de passe</label>
+    <input class="me-input" id="password" name="password" type="password" autocomplete="new-password"
+           aria-describedby="password-strength-text">
+    <div class="me-strength" id="password-strength" data-me-strength data-for="password" hidden
+         data-policy-length="12" data-policy-max-length="0" data-policy-digits="1"
+         data-policy-special-chars="1"
+         data-policy-lower-case="1" data-policy-upper-case="1" data-policy-not-username="true"
+         data-policy-not-email="true" data-email-field="email" data-username="10003456789"
+         data-label-weak="Faible" data-label-medium="Moyen" data-label-strong="Fort">
+      <p class="me-strength__text" id="password-strength-text">
+        <span data-me-strength-prefix>Sécurité du mot de passe :</span>
+        <strong class="me-strength__level" data-me-strength-level>Faible</strong></p>
+      <div class="me-strength__meter" aria-hidden="true"><span></span><span></span><span></span></div>
+      <p class="me-sr-only" aria-live="polite" aria-atomic="true" data-me-strength-live></p>
+    </div>
+  </div>
+</form></div></main>
+<script type="module" src="/js/password-strength.js"></script>
+</body></html>"""
+
+
+@pytest.fixture
+def strength_page(theme_page: Page) -> Page:
+    bundle = THEME_JS / "password-strength.js"
+    engine = THEME_JS / "password-strength-engine.js"
+    if not (bundle.exists() and engine.exists()):
+        pytest.skip("bundle not built: cd themes/password-strength && npm ci && npm run build")
+    css = REPO_ROOT / "themes" / "monespace" / "login" / "resources" / "css" / "monespace.css"
+    files = {
+        "/js/password-strength.js": (bundle, "text/javascript"),
+        "/js/password-strength-engine.js": (engine, "text/javascript"),
+        "/css/monespace.css": (css, "text/css"),
+    }
+
+    def serve(route):
+        path = route.request.url.removeprefix(ORIGIN)
+        if path in files:
+            file, mime = files[path]
+            route.fulfill(status=200, body=file.read_bytes(), content_type=mime)
+        else:
+            route.fulfill(status=200, body=STATIC_PAGE, content_type="text/html; charset=utf-8")
+
+    theme_page.route(f"{ORIGIN}/**", serve)
+    theme_page.goto(f"{ORIGIN}/")
+    return theme_page
+
+
+def level_after_typing(page: Page, password: str, selector: str = "#password") -> str:
+    field = page.locator(selector)
+    field.fill("")
+    field.focus()
+    field.fill(password)
+    box = page.locator("[data-me-strength]")
+    expect(box).to_have_attribute("data-engine", "ready")
+    # The widget re-renders 120 ms after the last input.
+    page.wait_for_timeout(300)
+    return page.locator("[data-me-strength-level]").inner_text()
+
+
+def test_indicator_levels_on_a_static_page(strength_page: Page) -> None:
+    page = strength_page
+    box = page.locator("[data-me-strength]")
+    expect(box).to_be_visible()
+    expect(page.locator("#password-strength-text")).to_have_text(
+        re.compile(r"^\s*Sécurité du mot de passe :\s+Faible\s*$")
+    )
+
+    assert level_after_typing(page, WEAK) == "Faible"
+    assert level_after_typing(page, MEDIUM) == "Moyen"
+    assert level_after_typing(page, STRONG) == "Fort"
+    expect(box).to_have_attribute("data-level", "strong")
+    screenshot(page, "strength-fort")
+    # Deny-listed: refused by the server, so never above Faible.
+    assert level_after_typing(page, DENY_LISTED_BUT_COMPLIANT) == "Faible"
+    assert level_after_typing(page, DENY_LISTED_BUT_COMPLIANT.upper().replace("P$E4O", "p$e4o")) == "Faible"
+    # Same as the e-mail typed in the other field (case-insensitive): refused, Faible.
+    page.locator("#email").fill("Jean.Dupont-2024@cn.medecin.fr")
+    assert level_after_typing(page, "jean.dupont-2024@CN.medecin.fr") == "Faible"
+    assert level_after_typing(page, STRONG) == "Fort"
+    assert_no_serious_axe_violations(page, "strength static")
+
+
+def test_indicator_announces_once_after_typing_pauses(strength_page: Page) -> None:
+    page = strength_page
+    page.evaluate(
+        """() => {
+            window.announcements = [];
+            const live = document.querySelector('[data-me-strength-live]');
+            new MutationObserver(() => window.announcements.push(live.textContent))
+                .observe(live, {childList: true, characterData: true, subtree: true});
+        }"""
+    )
+    field = page.locator("#password")
+    field.focus()
+    expect(page.locator("[data-me-strength]")).to_have_attribute("data-engine", "ready")
+    field.press_sequentially(STRONG, delay=60)  # faster than the 1 s announcement delay
+    expect(page.locator("[data-me-strength-level]")).to_have_text("Fort")
+    page.wait_for_timeout(1500)
+    announcements = page.evaluate("window.announcements")
+    assert announcements == ["Sécurité du mot de passe : Fort"], announcements
+    # Typing more without changing the level says nothing new.
+    field.press_sequentially("Zz9!", delay=60)
+    page.wait_for_timeout(1500)
+    assert page.evaluate("window.announcements") == announcements
+
+
+def test_indicator_on_the_update_password_page(theme_page: Page, theme_admin_target: ThemeTarget) -> None:
+    """login-update-password.ftl: policy from the realm, live levels, server refusal next to the field."""
+    target = theme_admin_target
+    page = theme_page
+    email = f"maj-{secrets.token_hex(4)}@exemple.fr"
+    user_id = target.create_user(email, "Initial-Passw0rd!", ["UPDATE_PASSWORD"])
+    try:
+        page.goto(target.login_url())
+        page.get_by_label("E-mail").fill(email)
+        page.get_by_label("Mot de passe", exact=True).fill("Initial-Passw0rd!")
+        page.get_by_role("button", name="Se connecter").click()
+
+        expect(page.locator("h1")).to_have_text("Paramètres")
+        expect(page.get_by_role("heading", level=2)).to_have_text("INFORMATIONS CONNEXION")
+        new_password = page.get_by_label("Nouveau mot de passe", exact=True)
+        expect(page.get_by_label("Confirmer votre nouveau mot de passe")).to_have_attribute(
+            "type", "password"
+        )
+        expect(new_password).to_have_attribute(
+            "aria-describedby", re.compile(r"\bpassword-new-strength-text\b")
+        )
+
+        policy = target.realm_settings().get("passwordPolicy", "")
+        box = page.locator("[data-me-strength]")
+        length = re.search(r"\blength\((\d+)\)", policy)
+        if length:
+            expect(box).to_have_attribute("data-policy-length", length.group(1))
+        expect(box).to_have_attribute("data-policy-not-email", "true" if "notEmail" in policy else "false")
+
+        assert level_after_typing(page, WEAK, "#password-new") == "Faible"
+        assert level_after_typing(page, STRONG, "#password-new") == "Fort"
+        assert_no_serious_axe_violations(page, "update password")
+        screenshot(page, "update-password")
+
+        if "passwordBlacklist" in policy:
+            assert level_after_typing(page, DENY_LISTED_BUT_COMPLIANT, "#password-new") == "Faible"
+            page.get_by_label("Confirmer votre nouveau mot de passe").fill(DENY_LISTED_BUT_COMPLIANT)
+            page.get_by_role("button", name="Enregistrer").click()
+            error = page.locator("#password-new-error")
+            expect(error).to_contain_text("Ce mot de passe est trop courant.")
+            expect(page.get_by_label("Nouveau mot de passe", exact=True)).to_have_attribute(
+                "aria-invalid", "true"
+            )
+            assert page.title().startswith("Erreur : ")
+            assert_no_serious_axe_violations(page, "update password refused")
+            screenshot(page, "update-password-refused")
+
+        page.get_by_label("Nouveau mot de passe", exact=True).fill(STRONG)
+        page.get_by_label("Confirmer votre nouveau mot de passe").fill(STRONG)
+        page.get_by_role("button", name="Enregistrer").click()
+        page.wait_for_url(lambda url: "login-actions" not in url)
+    finally:
+        target.delete_user(user_id)

@@ -1,0 +1,98 @@
+"""The test harness: one Keycloak per test session, started from the same distribution, providers,
+theme and realm files as the main command, with a fresh database, the message sink on free ports,
+and test realms whose limits are short so nothing has to sleep for long.
+
+Backends: the local distribution (default), or testcontainers' Keycloak image when
+MONESPACE_TEST_BACKEND=testcontainers and a Docker engine is available (tests/backends.py).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from keycloak import KeycloakAdmin
+
+from message_sink import MessageSink
+from tests.backends import start_backend
+from tests.support.doctors import DoctorFactory
+from tests.support.harness import Harness
+from tests.support.journeys import Journey
+from tests.support.oidc import Browser
+
+#: The realm under test and its limits (realm/values.yaml defaults unless overridden here).
+MAIN_REALM = "monespace"
+#: Same files, short code limits: expiry and cooldown tests run in seconds.
+FAST_REALM = "monespace-fast"
+FAST_LIMITS = {
+    "code_ttl_seconds": 4,
+    "code_resend_cooldown_seconds": 2,
+    "code_max_resends": 2,
+    "identity_max_failures": 3,
+    "identity_lockout_seconds": 3,
+    "identity_failure_window_seconds": 60,
+}
+#: Same files, a 4-second login timeout: the "unfinished input dropped" test.
+EXPIRY_REALM = "monespace-expiry"
+EXPIRY_LIMITS = {"login_lifespan_seconds": 4, "user_action_lifespan_seconds": 4}
+HOME_REDIRECT = "http://localhost:8000/auth/callback"
+
+
+@pytest.fixture(scope="session")
+def harness() -> Iterator[Harness]:
+    with start_backend() as harness:
+        yield harness
+
+
+@pytest.fixture(scope="session")
+def realms(harness: Harness) -> dict[str, str]:
+    from provisioning.realm.apply import apply_realm
+
+    master = harness.admin("master")
+    common = {"smtp_host": harness.sink.host, "smtp_port": harness.sink.smtp_port}
+    apply_realm(master, {"realm": MAIN_REALM, **common})
+    apply_realm(master, {"realm": FAST_REALM, **common, **FAST_LIMITS})
+    apply_realm(master, {"realm": EXPIRY_REALM, **common, **EXPIRY_LIMITS})
+    return {"main": MAIN_REALM, "fast": FAST_REALM, "expiry": EXPIRY_REALM}
+
+
+@pytest.fixture(scope="session")
+def admin(harness: Harness, realms: dict[str, str]) -> KeycloakAdmin:
+    return harness.admin(MAIN_REALM)
+
+
+@pytest.fixture(scope="session")
+def doctors(admin: KeycloakAdmin) -> DoctorFactory:
+    return DoctorFactory(admin, MAIN_REALM)
+
+
+@pytest.fixture(scope="session")
+def fast_doctors(harness: Harness, realms: dict[str, str]) -> DoctorFactory:
+    return DoctorFactory(harness.admin(FAST_REALM), FAST_REALM)
+
+
+@pytest.fixture
+def sink(harness: Harness) -> MessageSink:
+    harness.sink.faults.sms = "ok"
+    return harness.sink
+
+
+@pytest.fixture
+def browser(harness: Harness, realms: dict[str, str]) -> Browser:
+    return Browser(harness.keycloak_url, MAIN_REALM, HOME_REDIRECT)
+
+
+@pytest.fixture
+def journey(browser: Browser) -> Journey:
+    return Journey(browser)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # Unit tests never need the harness; integration and browser tests are marked by folder.
+    for item in items:
+        path = str(item.fspath)
+        if f"{os.sep}integration{os.sep}" in path:
+            item.add_marker(pytest.mark.integration)
+        if f"{os.sep}browser{os.sep}" in path:
+            item.add_marker(pytest.mark.browser)

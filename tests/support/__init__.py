@@ -1,0 +1,1 @@
+"""Test support: HTML pages, OIDC entry points, journey clients and synthetic doctors."""

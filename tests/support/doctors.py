@@ -1,0 +1,90 @@
+"""Synthetic doctors written through the admin API, as the Ordinal sync would."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from keycloak import KeycloakAdmin
+
+from tests.support.rpps import new_rpps
+
+
+@dataclass
+class Doctor:
+    id: str
+    rpps: str
+    birth_date: date
+    mobile: str | None
+    email: str | None
+    login_email: str | None = None
+    password: str | None = None
+
+    @property
+    def typed_birth_date(self) -> str:
+        return self.birth_date.strftime("%d/%m/%Y")
+
+
+class DoctorFactory:
+    """`admin` must be bound to `realm` (KeycloakAdmin(realm_name=realm, user_realm_name="master"))."""
+
+    def __init__(self, admin: KeycloakAdmin, realm: str) -> None:
+        self.admin = admin
+        self.realm = realm
+
+    def create(
+        self,
+        *,
+        birth_date: date = date(1980, 6, 17),
+        mobile: str | None = "",
+        email: str | None = "",
+        landline: str | None = None,
+        status: str = "inscrit",
+        enabled: bool | None = None,
+        login_email: str | None = None,
+        password: str | None = None,
+        first_name: str = "Claire",
+        last_name: str = "Test",
+    ) -> Doctor:
+        rpps = new_rpps()
+        # "" means "one of its own", so tests never read each other's codes.
+        if mobile == "":
+            mobile = f"+336{rpps[-8:]}"
+        if email == "":
+            email = f"corr.{rpps}@exemple.fr"
+        attributes: dict[str, list[str]] = {
+            "rpps": [rpps],
+            "birthDate": [birth_date.isoformat()],
+            "ordinalStatus": [status],
+            "civility": ["MME"],
+            "council": ["75"],
+        }
+        if mobile:
+            attributes["mobilePhone"] = [mobile]
+        if landline:
+            attributes["landlinePhone"] = [landline]
+        if email:
+            attributes["correspondenceEmail"] = [email]
+        active = status in ("inscrit", "interne", "docteur_junior")
+        body = {
+            "username": rpps,
+            "enabled": active if enabled is None else enabled,
+            "firstName": first_name,
+            "lastName": last_name,
+            "attributes": attributes,
+        }
+        user_id = self.admin.create_user(body, exist_ok=False)
+        doctor = Doctor(user_id, rpps, birth_date, mobile, email)
+        if login_email and password:
+            self.activate(doctor, login_email, password)
+        return doctor
+
+    def activate(self, doctor: Doctor, login_email: str, password: str) -> None:
+        """An espace already activated: login e-mail and password set by an administrator."""
+        self.admin.update_user(doctor.id, {"email": login_email, "emailVerified": True})
+        self.admin.set_user_password(doctor.id, password, temporary=False)
+        doctor.login_email = login_email
+        doctor.password = password
+
+    def user(self, doctor: Doctor) -> dict:
+        return self.admin.get_user(doctor.id)

@@ -1,0 +1,27 @@
+"""What a test session gets from its backend: Keycloak's URL, admin credentials, the message sink."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from keycloak import KeycloakAdmin
+
+from message_sink import MessageSink
+
+
+@dataclass
+class Harness:
+    keycloak_url: str
+    admin_user: str
+    admin_password: str
+    sink: MessageSink
+
+    def admin(self, realm: str) -> KeycloakAdmin:
+        """An admin client authenticated on master and bound to `realm`."""
+        return KeycloakAdmin(
+            server_url=f"{self.keycloak_url}/",
+            username=self.admin_user,
+            password=self.admin_password,
+            realm_name=realm,
+            user_realm_name="master",
+        )

@@ -1,0 +1,37 @@
+"""Read one-time codes and mails from the message sink, as a doctor reads their phone and inbox."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from message_sink import Mail, MessageSink, Sms
+
+CODE = re.compile(r"\b(\d{6})\b")
+
+
+def wait_for(fetch, count: int, timeout: float = 10.0):  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while True:
+        items = fetch()
+        if len(items) >= count or time.monotonic() > deadline:
+            return items
+        time.sleep(0.1)
+
+
+def last_sms(sink: MessageSink, mobile: str, count: int = 1) -> Sms:
+    items = wait_for(lambda: sink.store.sms(to=mobile), count)
+    assert len(items) >= count, f"expected {count} SMS to {mobile}, got {len(items)}"
+    return items[-1]
+
+
+def last_mail(sink: MessageSink, address: str, count: int = 1) -> Mail:
+    items = wait_for(lambda: sink.store.mails(to=address), count)
+    assert len(items) >= count, f"expected {count} mail(s) to {address}, got {len(items)}"
+    return items[-1]
+
+
+def code_in(text: str) -> str:
+    match = CODE.search(text)
+    assert match, f"no 6-digit code in {text!r}"
+    return match.group(1)

@@ -1,0 +1,101 @@
+"""Enter Keycloak the way the MonEspace home does: an authorization request with PKCE."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import secrets
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlencode, urlparse
+
+import requests
+
+from tests.support.pages import Page
+
+CLIENT_ID = "monespace-home"
+
+
+@dataclass
+class Browser:
+    """A cookie jar and the last page, following Keycloak's redirects but not the app's."""
+
+    keycloak_url: str
+    realm: str
+    redirect_uri: str
+    session: requests.Session = field(default_factory=requests.Session)
+    verifier: str = field(default_factory=lambda: secrets.token_urlsafe(48))
+    page: Page | None = None
+
+    def authorize_url(self, **extra: str) -> str:
+        challenge = (
+            base64.urlsafe_b64encode(hashlib.sha256(self.verifier.encode()).digest()).rstrip(b"=").decode()
+        )
+        params = {
+            "client_id": CLIENT_ID,
+            "redirect_uri": self.redirect_uri,
+            "response_type": "code",
+            "scope": "openid",
+            "state": secrets.token_urlsafe(8),
+            "nonce": secrets.token_urlsafe(8),
+            "code_challenge": challenge,
+            "code_challenge_method": "S256",
+            "ui_locales": "fr",
+            **extra,
+        }
+        return f"{self.keycloak_url}/realms/{self.realm}/protocol/openid-connect/auth?{urlencode(params)}"
+
+    def get(self, url: str) -> Page:
+        return self._follow(self.session.get(url, allow_redirects=False, timeout=30))
+
+    def post(self, url: str, data: dict[str, str] | list[tuple[str, str]]) -> Page:
+        return self._follow(self.session.post(url, data=data, allow_redirects=False, timeout=60))
+
+    def _follow(self, response: requests.Response) -> Page:
+        # Follow Keycloak's own redirects; stop at the application's redirect URI.
+        self._trust_localhost()
+        while response.is_redirect and not response.headers["Location"].startswith(self.redirect_uri):
+            response = self.session.get(response.headers["Location"], allow_redirects=False, timeout=30)
+            self._trust_localhost()
+        self.page = Page(response)
+        return self.page
+
+    def _trust_localhost(self) -> None:
+        """Keycloak marks its cookies Secure; browsers send those to http://localhost, requests does not."""
+        for cookie in self.session.cookies:
+            cookie.secure = False
+
+    def open_login(self) -> Page:
+        return self.get(self.authorize_url())
+
+    def submit(self, data: dict[str, str], form_id: str | None = None) -> Page:
+        assert self.page is not None
+        return self.post(self.page.form_action(form_id), data)
+
+    @property
+    def redirected_to_app(self) -> bool:
+        return self.page is not None and self.page.response.is_redirect
+
+    def authorization_code(self) -> str:
+        assert self.page is not None and self.page.response.is_redirect, "no redirect to the application"
+        location = self.page.response.headers["Location"]
+        return parse_qs(urlparse(location).query)["code"][0]
+
+    def exchange_code(self) -> dict:
+        """The tokens the home app would get (public client + PKCE verifier)."""
+        reply = requests.post(
+            f"{self.keycloak_url}/realms/{self.realm}/protocol/openid-connect/token",
+            data={
+                "grant_type": "authorization_code",
+                "client_id": CLIENT_ID,
+                "code": self.authorization_code(),
+                "redirect_uri": self.redirect_uri,
+                "code_verifier": self.verifier,
+            },
+            timeout=30,
+        )
+        reply.raise_for_status()
+        return reply.json()
+
+    def login(self, email: str, password: str) -> Page:
+        self.open_login()
+        return self.submit({"username": email, "password": password})
