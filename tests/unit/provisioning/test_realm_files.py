@@ -56,7 +56,7 @@ def test_repository_realm_renders_with_its_defaults() -> None:
         "ssl": "false",
     }
     assert [f.name for f in desired.flows] == ["monespace-browser", "monespace-creation"]
-    assert [a.alias for a in desired.required_actions] == ["VERIFY_PROFILE", "monespace-settings"]
+    assert [a.alias for a in desired.required_actions] == ["VERIFY_PROFILE"]
     assert desired.default_roles_exclude == ["account/manage-account", "account/view-profile"]
 
 
