@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from keycloak import KeycloakAdmin
+
 from message_sink import MessageSink
 from provisioning.devstack import paths
 from provisioning.devstack.distribution import BuiltKeycloak, ensure_built, prepare_instance
@@ -97,6 +99,16 @@ class Stack:
             self.stop()
             raise
         return self
+
+    def admin(self) -> KeycloakAdmin:
+        """An admin client on master, for provisioning this stack."""
+        assert self.keycloak is not None
+        return KeycloakAdmin(
+            server_url=f"http://127.0.0.1:{self.settings.http_port}/",
+            username=self.settings.admin_user,
+            password=self.settings.admin_password,
+            realm_name="master",
+        )
 
     @staticmethod
     def log_path(instance: Path) -> Path:

@@ -1,0 +1,133 @@
+"""`monespace dev`: build and run MonEspace locally on its embedded defaults."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from typing import Any
+
+import click
+
+from provisioning.devstack.distribution import PROFILES, BuildError, ensure_built
+from provisioning.devstack.jdk import NoSupportedJdk
+from provisioning.devstack.keycloak_server import KeycloakStartError
+from provisioning.devstack.ports import PortInUse
+from provisioning.devstack.stack import Stack, StackSettings
+
+REALM = "monespace"
+
+
+@click.group()
+def dev() -> None:
+    """Run MonEspace locally: Keycloak (dev-file database), message sink, realm and demo doctors."""
+
+
+@dev.command()
+@click.option("--profile", type=click.Choice(sorted(PROFILES)), default="dev", show_default=True)
+def build(profile: str) -> None:
+    """Fetch Keycloak, build the extensions and theme assets, run kc.sh build (no work when current)."""
+    try:
+        built = ensure_built(profile, say=click.echo)
+    except (BuildError, NoSupportedJdk) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Keycloak {built.version} ({profile}) ready in {built.home}")
+
+
+@dev.command()
+@click.option("--http-port", default=8080, show_default=True, envvar="MONESPACE_HTTP_PORT")
+@click.option("--management-port", default=9000, show_default=True, envvar="MONESPACE_MANAGEMENT_PORT")
+@click.option(
+    "--smtp-port",
+    default=2525,
+    show_default=True,
+    envvar="MONESPACE_SINK_SMTP_PORT",
+    help="Port of the development mail sink.",
+)
+@click.option(
+    "--sink-port",
+    default=8025,
+    show_default=True,
+    envvar="MONESPACE_SINK_HTTP_PORT",
+    help="Port of the sink's SMS gateway and message page.",
+)
+@click.option(
+    "--sms-gateway-url",
+    envvar="MONESPACE_SMS_GATEWAY_URL",
+    help="A real SMS gateway (same contract as the sink) instead of the sink.",
+)
+@click.option(
+    "--sms-gateway-token", envvar="MONESPACE_SMS_GATEWAY_TOKEN", help="Bearer token for that gateway."
+)
+@click.option("--fresh", is_flag=True, help="Start from an empty database (drops the local data).")
+def up(
+    http_port: int,
+    management_port: int,
+    smtp_port: int,
+    sink_port: int,
+    sms_gateway_url: str | None,
+    sms_gateway_token: str | None,
+    fresh: bool,
+) -> None:
+    """Start MonEspace and keep it running until Ctrl-C.
+
+    SMTP goes to the mail sink unless MONESPACE_SMTP_HOST (and MONESPACE_SMTP_PORT, _USER,
+    _PASSWORD…, see realm/values.yaml) point at another server. Data survive restarts.
+    """
+    settings = StackSettings(
+        http_port=http_port,
+        management_port=management_port,
+        smtp_port=smtp_port,
+        sink_http_port=sink_port,
+        sms_gateway_url=sms_gateway_url,
+        sms_gateway_token=sms_gateway_token,
+        fresh_data=fresh,
+    )
+    stack = Stack(settings, say=click.echo)
+    try:
+        stack.start()
+    except (PortInUse, BuildError, NoSupportedJdk, KeycloakStartError) as error:
+        raise click.ClickException(str(error)) from None
+    try:
+        _provision(stack)
+        _banner(stack)
+        _wait_for_interrupt()
+    finally:
+        click.echo("Stopping MonEspace…")
+        stack.stop()
+
+
+def _realm_values(stack: Stack) -> dict[str, Any]:
+    values: dict[str, Any] = {"realm": REALM}
+    if "MONESPACE_SMTP_HOST" not in os.environ:
+        values.update(smtp_host="127.0.0.1", smtp_port=stack.settings.smtp_port)
+    return values
+
+
+def _provision(stack: Stack) -> None:
+    from provisioning.realm.apply import apply_realm
+
+    admin = stack.admin()
+    summary = apply_realm(admin, _realm_values(stack), env=os.environ)
+    click.echo(f"Realm {REALM}: {summary.summary_line()}")
+
+
+def _banner(stack: Stack) -> None:
+    assert stack.keycloak is not None
+    kc = stack.keycloak.url
+    lines = [
+        "",
+        "MonEspace is running.",
+        f"  Log in:              {kc}/realms/{REALM}/account  (admin console: {kc}/admin, admin/admin)",
+    ]
+    if stack.sink is not None:
+        lines.append(f"  Codes and mails:     {stack.sink.http_url}/  (SMS gateway {stack.sms_url})")
+    lines += ["  Demo doctors:        see README.md, « Demo identities »", "Press Ctrl-C to stop.", ""]
+    click.echo("\n".join(lines))
+
+
+def _wait_for_interrupt() -> None:
+    stop = threading.Event()
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    stop.wait()
