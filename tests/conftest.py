@@ -32,6 +32,8 @@ FAST_LIMITS = {
     "identity_max_failures": 3,
     "identity_lockout_seconds": 3,
     "identity_failure_window_seconds": 60,
+    "reset_link_lifespan_seconds": 3,
+    "reset_max_requests_per_email": 2,
 }
 #: Same files, a 4-second login timeout: the "unfinished input dropped" test.
 EXPIRY_REALM = "monespace-expiry"

@@ -22,6 +22,16 @@ class Journey:
         login = self.browser.open_login()
         return self.browser.get(login.link("Créer votre espace"))
 
+    def open_reset(self) -> Page:
+        login = self.browser.open_login()
+        return self.browser.get(login.link("Identifiants oubliés ?"))
+
+    def open_recovery(self) -> Page:
+        return self.browser.get(self.open_reset().link("Je ne connais plus mon adresse email"))
+
+    def request_reset(self, email: str) -> Page:
+        return self.browser.submit({"username": email})
+
     def identity(self, birth_date: str, rpps: str, cgu: bool = True) -> Page:
         data = {"birthDate": birth_date, "rpps": rpps}
         if cgu:

@@ -35,3 +35,12 @@ def code_in(text: str) -> str:
     match = CODE.search(text)
     assert match, f"no 6-digit code in {text!r}"
     return match.group(1)
+
+
+LINK = re.compile(r"https?://\S+action-token\S+")
+
+
+def link_in(text: str) -> str:
+    match = LINK.search(text)
+    assert match, f"no action link in {text!r}"
+    return match.group(0).rstrip(".,)")

@@ -26,6 +26,12 @@ class Browser:
     verifier: str = field(default_factory=lambda: secrets.token_urlsafe(48))
     page: Page | None = None
 
+    @property
+    def app_origin(self) -> str:
+        """Redirects to the application (its callback, or its home after a reset link) end the walk."""
+        parts = urlparse(self.redirect_uri)
+        return f"{parts.scheme}://{parts.netloc}/"
+
     def authorize_url(self, **extra: str) -> str:
         challenge = (
             base64.urlsafe_b64encode(hashlib.sha256(self.verifier.encode()).digest()).rstrip(b"=").decode()
@@ -53,7 +59,7 @@ class Browser:
     def _follow(self, response: requests.Response) -> Page:
         # Follow Keycloak's own redirects; stop at the application's redirect URI.
         self._trust_localhost()
-        while response.is_redirect and not response.headers["Location"].startswith(self.redirect_uri):
+        while response.is_redirect and not response.headers["Location"].startswith(self.app_origin):
             response = self.session.get(response.headers["Location"], allow_redirects=False, timeout=30)
             self._trust_localhost()
         self.page = Page(response)
@@ -99,3 +105,21 @@ class Browser:
     def login(self, email: str, password: str) -> Page:
         self.open_login()
         return self.submit({"username": email, "password": password})
+
+    def login_tokens(self, email: str, password: str) -> dict:
+        """Logs in and returns the tokens the home app would hold (with a refresh token)."""
+        self.login(email, password)
+        assert self.redirected_to_app, f"login refused: {self.page.box_text() if self.page else ''}"
+        return self.exchange_code()
+
+    def refresh(self, tokens: dict) -> requests.Response:
+        """What the home app does to stay signed in: a session ended by Keycloak refuses it."""
+        return requests.post(
+            f"{self.keycloak_url}/realms/{self.realm}/protocol/openid-connect/token",
+            data={"grant_type": "refresh_token", "client_id": CLIENT_ID, "refresh_token": tokens["refresh_token"]},
+            timeout=30,
+        )
+
+    def app_redirect(self) -> str:
+        assert self.page is not None and self.page.response.is_redirect, "no redirect to the application"
+        return str(self.page.response.headers["Location"])

@@ -33,6 +33,10 @@ class Page:
     def text(self) -> str:
         return " ".join(self.soup.get_text(" ").split())
 
+    def text_of(self, element_id: str) -> str:
+        node = self.soup.find(id=element_id)
+        return _inline_text(node) if isinstance(node, Tag) else ""
+
     def field_error(self, name: str) -> str:
         node = self.soup.find(id=f"{name}-error")
         return _inline_text(node) if node else ""

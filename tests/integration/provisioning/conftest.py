@@ -1,36 +1,21 @@
-"""How the provisioning integration tests get a Keycloak, in one fixture (`keycloak_server`).
-
-Until the shared harness exists this starts a private stock Keycloak 26.7.3 (dev-file
-database, fresh copy per session) on ports reserved for these tests; with
-MONESPACE_TEST_KEYCLOAK_URL set it uses that server instead. To move onto the harness,
-make `keycloak_server` return the harness's URL and admin credentials.
-"""
+"""Fixtures of the provisioning integration tests: the shared harness's Keycloak, a realm of its
+own per test, and realm/ values that work without our providers (the tool must also manage a
+stock server)."""
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import signal
-import socket
-import subprocess
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import requests
 from keycloak import KeycloakAdmin
 
 from provisioning.keycloak_admin import AdminSettings, connect
+from tests.support.harness import Harness
 
-DIST = Path(os.environ.get("MONESPACE_TEST_KEYCLOAK_DIST", "/tmp/kcdl/keycloak-26.7.3"))
-JAVA_HOME = Path(os.environ.get("MONESPACE_TEST_JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"))
-HTTP_PORT = int(os.environ.get("MONESPACE_TEST_KEYCLOAK_PORT", "18180"))
-MANAGEMENT_PORT = int(os.environ.get("MONESPACE_TEST_KEYCLOAK_MANAGEMENT_PORT", "19100"))
-START_TIMEOUT_SECONDS = 180
 REPO = Path(__file__).resolve().parents[3]
 
 # Values that let realm/ apply on a stock server: no custom providers, stock themes, and no
@@ -118,85 +103,11 @@ class KeycloakServer:
 
 
 @pytest.fixture(scope="session")
-def keycloak_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KeycloakServer]:
-    url = os.environ.get("MONESPACE_TEST_KEYCLOAK_URL")
-    if url:
-        yield KeycloakServer(
-            url=url,
-            admin_user=os.environ.get("MONESPACE_TEST_ADMIN_USER", "admin"),
-            admin_password=os.environ.get("MONESPACE_TEST_ADMIN_PASSWORD", "admin"),
-        )
-        return
-    if not (DIST / "bin" / "kc.sh").exists() or not (JAVA_HOME / "bin" / "java").exists():
-        pytest.skip(f"no Keycloak distribution at {DIST} or no JDK at {JAVA_HOME}")
-    for port in (HTTP_PORT, MANAGEMENT_PORT):
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                pytest.fail(f"port {port} is already in use: stop the Keycloak holding it")
-    home = tmp_path_factory.mktemp("keycloak") / "keycloak"
-    # A fresh copy without data/: the bootstrap admin is created with the first master realm.
-    shutil.copytree(DIST, home, symlinks=True, ignore=shutil.ignore_patterns("data"))
-    log = (home / "server.log").open("wb")
-    process = subprocess.Popen(
-        [
-            str(home / "bin" / "kc.sh"),
-            "start",
-            "--optimized",
-            "--http-enabled=true",
-            "--hostname-strict=false",
-            "--http-host=127.0.0.1",
-            f"--http-port={HTTP_PORT}",
-            f"--http-management-port={MANAGEMENT_PORT}",
-        ],
-        env={
-            **os.environ,
-            "JAVA_HOME": str(JAVA_HOME),
-            "KC_BOOTSTRAP_ADMIN_USERNAME": "admin",
-            "KC_BOOTSTRAP_ADMIN_PASSWORD": "admin",
-        },
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,  # one process group: the JVM dies with the script
+def keycloak_server(harness: Harness) -> KeycloakServer:
+    """The session's shared Keycloak (tests/conftest.py); each test works in a realm of its own."""
+    return KeycloakServer(
+        url=harness.keycloak_url, admin_user=harness.admin_user, admin_password=harness.admin_password
     )
-    server = KeycloakServer(url=f"http://127.0.0.1:{HTTP_PORT}", admin_user="admin", admin_password="admin")
-    try:
-        _wait_ready(server, process, home / "server.log")
-        yield server
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.close()
-        shutil.rmtree(home, ignore_errors=True)
-
-
-def _wait_ready(server: KeycloakServer, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_SECONDS
-    token_url = f"{server.url}/realms/master/protocol/openid-connect/token"
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            tail = log.read_text(errors="replace").splitlines()[-20:]
-            pytest.fail("Keycloak exited during start:\n" + "\n".join(tail))
-        # /health/ready can answer before the bootstrap admin exists: wait for a token.
-        with contextlib.suppress(requests.RequestException):
-            answer = requests.post(
-                token_url,
-                data={
-                    "grant_type": "password",
-                    "client_id": "admin-cli",
-                    "username": server.admin_user,
-                    "password": server.admin_password,
-                },
-                timeout=5,
-            )
-            if answer.ok:
-                return
-        time.sleep(1)
-    pytest.fail(f"Keycloak not ready after {START_TIMEOUT_SECONDS} s (log: {log})")
 
 
 @pytest.fixture(scope="session")
@@ -242,3 +153,26 @@ def stock_sets() -> list[str]:
         text = str(value).lower() if isinstance(value, bool) else str(value)
         sets += ["--set", f"{name}={text}"]
     return sets
+
+
+#: A flow and a required action naming providers this Keycloak does not have.
+MISSING_PROVIDERS = """\
+flows:
+  - alias: test-missing
+    description: Names an authenticator nobody deployed
+    binding: direct_grant
+    executions:
+      - authenticator: monespace-not-deployed
+        requirement: REQUIRED
+requiredActions:
+  - alias: monespace-not-deployed-action
+    name: Absente
+    enabled: true
+"""
+
+
+@pytest.fixture
+def missing_providers_dir(stock_realm_dir: Path) -> Path:
+    """realm/ plus a flow and a required action whose providers are not deployed."""
+    (stock_realm_dir / "missing.yaml").write_text(MISSING_PROVIDERS, encoding="utf-8")
+    return stock_realm_dir

@@ -342,14 +342,14 @@ def test_required_action_missing_from_keycloak_is_registered(
 
 
 def test_custom_providers_missing_fail_before_any_write(
-    admin: KeycloakAdmin, realm_name: str, values_for: ValuesFor
+    admin: KeycloakAdmin, realm_name: str, values_for: ValuesFor, missing_providers_dir: Path
 ) -> None:
-    apply_realm(admin, values_for(realm_name))  # the repository's realm/, without custom providers
+    apply_realm(admin, values_for(realm_name))  # the repository's realm/
     before = get(admin, realm_name)
     with pytest.raises(KeycloakStateError) as failure:
-        apply_realm(admin, values_for(realm_name, with_custom_providers=True, failure_factor=9))
+        apply_realm(admin, values_for(realm_name, failure_factor=9), realm_dir=missing_providers_dir)
     problems = failure.value.problems
-    assert any("required action 'monespace-settings' is not deployed" in p for p in problems)
-    assert any("authenticator 'monespace-email-password-form' is not deployed" in p for p in problems)
+    assert any("required action 'monespace-not-deployed-action' is not deployed" in p for p in problems)
+    assert any("authenticator 'monespace-not-deployed' is not deployed" in p for p in problems)
     after = get(admin, realm_name)
     assert after["failureFactor"] == before["failureFactor"] == 5

@@ -159,34 +159,23 @@ def test_service_account_client_credentials(
 
 
 def test_missing_custom_providers_are_named_and_nothing_applied(
-    keycloak_server: KeycloakServer, admin: KeycloakAdmin, realm_name: str, stock_sets: list[str]
+    keycloak_server: KeycloakServer,
+    admin: KeycloakAdmin,
+    realm_name: str,
+    stock_sets: list[str],
+    missing_providers_dir: Path,
 ) -> None:
     env = keycloak_server.cli_env()
-    custom = ["--set", f"realm={realm_name}", "--set", "with_custom_providers=true"]
-    refused = realm_cli(env, "apply", *stock_sets, *custom)
+    missing = ["--realm-dir", str(missing_providers_dir), "--set", f"realm={realm_name}"]
+    refused = realm_cli(env, "apply", *stock_sets, *missing)
     assert refused.exit_code == 1, refused.output
-    assert "error: flow monespace-browser: authenticator 'monespace-email-password-form'" in refused.stderr
+    assert "error: flow test-missing: authenticator 'monespace-not-deployed'" in refused.stderr
     assert not realm_exists(admin, realm_name)  # refused before the realm was created
 
     assert realm_cli(env, "apply", *stock_sets, "--set", f"realm={realm_name}").exit_code == 0
-    result = realm_cli(
-        env,
-        "apply",
-        *stock_sets,
-        "--set",
-        f"realm={realm_name}",
-        "--set",
-        "with_custom_providers=true",
-        "--set",
-        "failure_factor=9",
-    )
+    result = realm_cli(env, "apply", *stock_sets, *missing, "--set", "failure_factor=9")
     assert result.exit_code == 1, result.output
     assert isinstance(result.exception, SystemExit)
-    assert "error: required action 'monespace-settings' is not deployed in this Keycloak" in result.stderr, (
-        result.stderr
-    )
-    assert (
-        "error: flow monespace-creation: authenticator 'monespace-creation' is not deployed" in result.stderr
-    )
+    assert "error: required action 'monespace-not-deployed-action' is not deployed in this Keycloak" in result.stderr
     realm = admin.connection.raw_get(f"admin/realms/{realm_name}").json()
     assert realm["failureFactor"] == 5

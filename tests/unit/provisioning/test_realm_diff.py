@@ -156,14 +156,16 @@ def test_missing_custom_providers_fail_before_any_write() -> None:
     with pytest.raises(KeycloakStateError) as failure:
         diff_realm(wanted, actual)
     assert failure.value.problems == [
+        "required action 'monespace-settings' is not deployed in this Keycloak "
+        "(no provider with that id; is the MonEspace providers jar installed?)",
         "flow monespace-browser: authenticator 'monespace-email-password-form' "
         "is not deployed in this Keycloak",
         "flow monespace-creation: authenticator 'monespace-creation' is not deployed in this Keycloak",
+        "flow monespace-reset: authenticator 'monespace-reset' is not deployed in this Keycloak",
     ]
     assert failure.value.exit_code == 1
 
 
-@pytest.mark.skip(reason="realm/ gains the reset flow and Paramètres with the recovery work")
 def test_unregistered_required_action_is_registered_then_configured() -> None:
     wanted = desired(with_custom_providers=True)
     actual = matching_actual(desired())

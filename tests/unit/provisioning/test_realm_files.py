@@ -55,12 +55,11 @@ def test_repository_realm_renders_with_its_defaults() -> None:
         "starttls": "false",
         "ssl": "false",
     }
-    assert [f.name for f in desired.flows] == ["monespace-browser", "monespace-creation"]
-    assert [a.alias for a in desired.required_actions] == ["VERIFY_PROFILE"]
+    assert [f.name for f in desired.flows] == ["monespace-browser", "monespace-creation", "monespace-reset"]
+    assert [a.alias for a in desired.required_actions] == ["VERIFY_PROFILE", "monespace-settings"]
     assert desired.default_roles_exclude == ["account/manage-account", "account/view-profile"]
 
 
-@pytest.mark.skip(reason="realm/ gains the reset flow and Paramètres with the recovery work")
 def test_creation_and_reset_share_the_code_and_identity_limits() -> None:
     flows = {f.name: f.definition for f in load_desired(values={"code_ttl_seconds": 5}).flows}
 
@@ -73,7 +72,11 @@ def test_creation_and_reset_share_the_code_and_identity_limits() -> None:
     assert creation["code_ttl_seconds"] == reset["code_ttl_seconds"] == 5
     assert creation["active_statuses"] == "inscrit,interne,docteur_junior"
     assert {k: v for k, v in reset.items() if k in creation} == creation
-    assert set(reset) - set(creation) == {"reset_max_requests_per_address", "reset_window_seconds"}
+    assert set(reset) - set(creation) == {
+        "reset_max_requests_per_email",
+        "reset_max_requests_per_client",
+        "reset_window_seconds",
+    }
 
 
 def test_browser_flow_is_cookie_or_email_password_form() -> None:
@@ -198,7 +201,6 @@ def test_sections_join_across_files_and_duplicates_are_refused(realm_dir: Path) 
     ]
 
 
-@pytest.mark.skip(reason="realm/ gains the reset flow and Paramètres with the recovery work")
 def test_flow_bindings_and_config_aliases_must_be_unique(realm_dir: Path) -> None:
     (realm_dir / "more-flows.yaml").write_text(
         "flows:\n"

@@ -2,13 +2,13 @@
   SPEC §4.1 "Réinitialiser votre mot de passe" (Keycloak's reset-credentials
   flow, first step). The same neutral confirmation follows whether or not the
   address belongs to an account (emailSentMessage, shown on the login page).
-  "Je ne connais plus mon adresse email" leads to the recovery flow (§3.1): the
-  URL comes from the template attribute monespaceRecoveryUrl when the flow sets
-  one, else from the configurable link of the same name; no URL, no link.
+  "Je ne connais plus mon adresse email" switches the same flow to the recovery
+  journey (§3.1): the reset URL with monespace_journey=recovery.
 -->
 <#import "template.ftl" as layout>
 <#import "monespace.ftl" as me>
-<#assign recoveryUrl = (monespaceRecoveryUrl)!me.configUrl("monespaceRecoveryUrl")>
+<#assign resetUrl = url.loginResetCredentialsUrl>
+<#assign recoveryUrl = resetUrl + resetUrl?contains("?")?then("&", "?") + "monespace_journey=recovery">
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('username'); section>
     <#if section = "header">
         ${msg("monespaceResetTitle")}

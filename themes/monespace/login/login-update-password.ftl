@@ -35,7 +35,6 @@
                 <@me.textField name="" id="me-login-email" labelKey="monespaceEmailAddress" requiredMark=true type="email"
                     value=loginEmail readonly=true autocomplete="username" hintKey="monespaceNotPublic"/>
             </#if>
-            <@me.checkbox name="logout-sessions" id="logout-sessions" checked=true labelKey="monespaceLogoutOtherSessions"/>
             <@me.actions>
                 <@me.primaryButton labelKey="monespaceSave" name="login"/>
                 <#if isAppInitiatedAction??>

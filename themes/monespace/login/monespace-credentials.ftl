@@ -26,6 +26,10 @@
         <@me.textField name="emailConfirm" labelKey="monespaceEmailConfirm" type="email" required=true requiredMark=true
             value=(values.emailConfirm)!"" autocomplete="email" spellcheck="false" autocapitalize="none" maxlength="254"/>
       </#if>
+      <#if (emailTaken!false) && variant == "recovery">
+        <@me.messageBox type="info" key="monespaceEmailTakenResetHint" id="me-email-taken"
+            links=[{"url": url.loginResetCredentialsUrl, "key": "monespaceEmailTakenResetLink"}]/>
+      </#if>
       <@me.passwordField name="password" labelKey="monespacePassword" autocomplete="new-password" requiredMark=true
           strength=true strengthEmailField=fixedEmail?has_content?then("", "email") strengthEmail=fixedEmail/>
       <@me.passwordField name="passwordConfirm" labelKey="monespacePasswordConfirm" autocomplete="new-password" requiredMark=true/>

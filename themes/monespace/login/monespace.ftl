@@ -46,7 +46,7 @@
   if set (Admin REST: realm "attributes"), else theme.properties' `name`, else "".
   Names used by the theme: monespaceSupportUrl (Assistance), monespaceRppsHelpUrl
   (Où trouver mon RPPS ?), monespaceCguUrl, monespacePrivacyUrl,
-  monespaceRecoveryUrl (Je ne connais plus mon adresse email), monespaceHomeUrl.
+  monespaceHomeUrl.
       <@me.linkRow links=[{"url": me.configUrl("monespaceSupportUrl"), "key": "monespaceSupport"}]/>
 ======================================================================== -->
 <#function configUrl name>

@@ -1,0 +1,31 @@
+package fr.ordre.monespace.account;
+
+import java.util.List;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.services.managers.AuthenticationManager;
+
+/**
+ * Ends a doctor's sessions after their login e-mail or password changed, so a device or person
+ * who knew the old ones loses access: their refresh tokens stop working at once.
+ */
+public final class Sessions {
+
+    private Sessions() {
+    }
+
+    /** Ends every session of {@code doctor} except {@code keepSessionId} (null keeps none). */
+    public static void endOthers(KeycloakSession session, RealmModel realm, UserModel doctor, String keepSessionId) {
+        List<UserSessionModel> online = session.sessions().getUserSessionsStream(realm, doctor)
+                .filter(s -> !s.getId().equals(keepSessionId)).toList();
+        for (UserSessionModel userSession : online) {
+            AuthenticationManager.backchannelLogout(session, userSession, true);
+        }
+        List<UserSessionModel> offline = session.sessions().getOfflineUserSessionsStream(realm, doctor).toList();
+        for (UserSessionModel userSession : offline) {
+            session.sessions().removeOfflineUserSession(realm, userSession);
+        }
+    }
+}

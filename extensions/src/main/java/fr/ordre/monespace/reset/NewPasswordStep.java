@@ -1,0 +1,95 @@
+package fr.ordre.monespace.reset;
+
+import fr.ordre.monespace.account.Sessions;
+import fr.ordre.monespace.delivery.DeliveryException;
+import fr.ordre.monespace.delivery.Notices;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.policy.PasswordPolicyManagerProvider;
+import org.keycloak.policy.PolicyError;
+
+/**
+ * Screen 4.2, reached from the reset link: "Vous venez d'utiliser votre lien de connexion
+ * unique…", a new password with its confirmation, the login e-mail shown read-only. Saving signs
+ * the doctor in and lands on the MonEspace home.
+ */
+final class NewPasswordStep {
+
+    private static final Logger LOG = Logger.getLogger(NewPasswordStep.class);
+    static final String TEMPLATE = "login-update-password.ftl";
+    static final String FIELD_PASSWORD = "password-new";
+    static final String FIELD_CONFIRM = "password-confirm";
+    /** Policy errors are keyed "password", as Keycloak's own update-password page does. */
+    static final String ERROR_FIELD_PASSWORD = "password";
+
+    private final AuthenticationFlowContext context;
+    private final UserModel doctor;
+
+    NewPasswordStep(AuthenticationFlowContext context, UserModel doctor) {
+        this.context = context;
+        this.doctor = doctor;
+    }
+
+    Response show(boolean justOpened) {
+        LoginFormsProvider form = form();
+        if (justOpened) {
+            form.setInfo("monespaceOneTimeLinkUsed");
+        }
+        return form.createForm(TEMPLATE);
+    }
+
+    /** Null once the password is saved and the flow has succeeded. */
+    Response act() {
+        MultivaluedMap<String, String> input = context.getHttpRequest().getDecodedFormParameters();
+        String password = input.getFirst(FIELD_PASSWORD);
+        String confirm = input.getFirst(FIELD_CONFIRM);
+        List<FormMessage> errors = new ArrayList<>();
+        if (password == null || password.isEmpty()) {
+            errors.add(new FormMessage(ERROR_FIELD_PASSWORD, "monespacePasswordRequired"));
+        } else if (password.length() > 1024) {
+            errors.add(new FormMessage(ERROR_FIELD_PASSWORD, "invalidPasswordMaxLengthMessage", 128));
+        } else {
+            PolicyError policy = context.getSession().getProvider(PasswordPolicyManagerProvider.class)
+                    .validate(context.getRealm(), doctor, password);
+            if (policy != null) {
+                errors.add(new FormMessage(ERROR_FIELD_PASSWORD, policy.getMessage(), policy.getParameters()));
+            } else if (!password.equals(confirm)) {
+                errors.add(new FormMessage(FIELD_CONFIRM, "monespacePasswordMismatch"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            LoginFormsProvider form = form();
+            errors.forEach(form::addError);
+            return form.createForm(TEMPLATE);
+        }
+        doctor.credentialManager().updateCredential(UserCredentialModel.password(password, false));
+        Sessions.endOthers(context.getSession(), context.getRealm(), doctor, null);
+        try {
+            new Notices(context.getSession(), context.getRealm()).passwordChanged(doctor);
+        } catch (DeliveryException e) {
+            // The doctor asked for this change through their own mailbox: the notice is a courtesy.
+            LOG.warnf("password-change notice for RPPS %s not sent: %s", doctor.getUsername(), e.getMessage());
+        }
+        context.getEvent().clone().event(EventType.RESET_PASSWORD).user(doctor)
+                .detail("rpps", doctor.getUsername()).detail("monespace_step", "password_reset").success();
+        context.getAuthenticationSession().removeAuthNote(ResetAuthenticator.LINK_USER);
+        context.setUser(doctor);
+        context.success();
+        return null;
+    }
+
+    private LoginFormsProvider form() {
+        return context.form().setExecution(context.getExecution().getId())
+                .setAttribute("monespaceLoginEmail", doctor.getEmail())
+                .setAttribute("username", doctor.getUsername());
+    }
+}

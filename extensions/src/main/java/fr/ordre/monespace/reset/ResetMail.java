@@ -1,0 +1,59 @@
+package fr.ordre.monespace.reset;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import org.jboss.logging.Logger;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.executors.ExecutorsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Sends the reset link outside the request: the answer to 4.1 must take the same time whether or
+ * not the address has an espace, and talking to the SMTP server takes long enough to tell.
+ */
+final class ResetMail {
+
+    private static final Logger LOG = Logger.getLogger(ResetMail.class);
+    private static final String EXECUTOR = "monespace-mail";
+
+    private ResetMail() {
+    }
+
+    static void sendLater(KeycloakSession session, RealmModel realm, UserModel doctor, String link, int validitySeconds) {
+        String realmId = realm.getId();
+        String doctorId = doctor.getId();
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        try {
+            session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR).execute(() ->
+                    KeycloakModelUtils.runJobInTransaction(factory, s -> send(s, realmId, doctorId, link, validitySeconds)));
+        } catch (RejectedExecutionException e) {
+            LOG.warnf("reset link for RPPS %s not queued: %s", doctor.getUsername(), e.getClass().getSimpleName());
+        }
+    }
+
+    private static void send(KeycloakSession session, String realmId, String doctorId, String link, int validitySeconds) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        session.getContext().setRealm(realm);
+        UserModel doctor = session.users().getUserById(realm, doctorId);
+        if (doctor == null || doctor.getEmail() == null) {
+            return;
+        }
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("link", link);
+        attributes.put("hours", Math.max(1, validitySeconds / 3600));
+        try {
+            session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(doctor)
+                    .send("monespaceResetSubject", List.of(), "monespace-reset-link.ftl", attributes, doctor.getEmail());
+        } catch (EmailException e) {
+            // The doctor saw the neutral confirmation; they can ask again. Never log the address.
+            LOG.warnf("reset link for RPPS %s not sent: %s", doctor.getUsername(), e.getClass().getSimpleName());
+        }
+    }
+}

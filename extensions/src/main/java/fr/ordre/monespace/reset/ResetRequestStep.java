@@ -1,0 +1,94 @@
+package fr.ordre.monespace.reset;
+
+import fr.ordre.monespace.account.PasswordStamp;
+import fr.ordre.monespace.identity.DoctorDirectory;
+import fr.ordre.monespace.identity.Throttle;
+import fr.ordre.monespace.mask.ContactMasking;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.sessions.AuthenticationSessionCompoundId;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.utils.EmailValidationUtil;
+
+/**
+ * Screen 4.1 "Réinitialiser votre mot de passe": the same neutral confirmation whether or not the
+ * address has an espace; when it has one, a single-use link valid 24 hours goes to it.
+ */
+final class ResetRequestStep {
+
+    static final String FIELD_EMAIL = "username";
+    static final String SENT_TEMPLATE = "monespace-reset-sent.ftl";
+
+    private final AuthenticationFlowContext context;
+
+    ResetRequestStep(AuthenticationFlowContext context) {
+        this.context = context;
+    }
+
+    Response show() {
+        return context.form().setExecution(context.getExecution().getId()).createPasswordReset();
+    }
+
+    Response act() {
+        String typed = context.getHttpRequest().getDecodedFormParameters().getFirst(FIELD_EMAIL);
+        String email = typed == null ? "" : typed.strip();
+        if (email.length() > 254 || !EmailValidationUtil.isValidEmail(email)) {
+            return context.form().setExecution(context.getExecution().getId())
+                    .addError(new FormMessage(FIELD_EMAIL, "monespaceEmailInvalid")).createPasswordReset();
+        }
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        // Shown again in the form; only ever an e-mail here, never an RPPS (see the login form).
+        authSession.setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, email);
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        ResetSettings limits = ResetSettings.from(context.getAuthenticatorConfig());
+        String address = context.getConnection().getRemoteAddr();
+        Throttle byEmail = new Throttle(session, realm, "reset-email");
+        Throttle byClient = new Throttle(session, realm, "reset-client");
+        String emailKey = email.toLowerCase(Locale.ROOT);
+        if (byEmail.isLocked(emailKey, limits.maxPerEmail()) || byClient.isLocked(address, limits.maxPerClient())) {
+            // Counted for every address typed, known or not: saying so reveals no account.
+            context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD)
+                    .detail(Details.USERNAME, ContactMasking.email(email)).error("reset_throttled");
+            return context.form().setExecution(context.getExecution().getId())
+                    .setError("monespaceResetThrottled").createPasswordReset();
+        }
+        byEmail.record(emailKey, limits.maxPerEmail(), limits.windowSeconds(), 0);
+        byClient.record(address, limits.maxPerClient(), limits.windowSeconds(), 0);
+
+        UserModel doctor = findByLoginEmail(session, realm, email);
+        if (doctor != null && doctor.isEnabled() && DoctorDirectory.hasAccount(doctor)) {
+            int validity = realm.getActionTokenGeneratedByUserLifespan(ResetLinkToken.TOKEN_TYPE);
+            ResetLinkToken token = new ResetLinkToken(doctor.getId(), doctor.getEmail(), Time.currentTime() + validity,
+                    AuthenticationSessionCompoundId.fromAuthSession(authSession).getEncodedId(),
+                    authSession.getClient().getClientId(), PasswordStamp.of(doctor));
+            String link = context.getActionTokenUrl(token.serialize(session, realm, context.getUriInfo())).toString();
+            ResetMail.sendLater(session, realm, doctor, link, validity);
+            context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).user(doctor)
+                    .detail("rpps", doctor.getUsername()).success();
+        } else {
+            context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD)
+                    .detail(Details.USERNAME, ContactMasking.email(email)).error(Errors.USER_NOT_FOUND);
+        }
+        return context.form().setExecution(context.getExecution().getId()).createForm(SENT_TEMPLATE);
+    }
+
+    private static UserModel findByLoginEmail(KeycloakSession session, RealmModel realm, String email) {
+        try {
+            return session.users().getUserByEmail(realm, email);
+        } catch (ModelDuplicateException e) {
+            return null;
+        }
+    }
+}

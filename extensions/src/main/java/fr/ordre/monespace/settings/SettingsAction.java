@@ -1,0 +1,218 @@
+package fr.ordre.monespace.settings;
+
+import fr.ordre.monespace.account.Sessions;
+import fr.ordre.monespace.delivery.DeliveryException;
+import fr.ordre.monespace.delivery.Notices;
+import fr.ordre.monespace.journey.CredentialsStep;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.InitiatedActionSupport;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.models.utils.UserModelDelegate;
+import org.keycloak.policy.PasswordPolicyManagerProvider;
+import org.keycloak.policy.PolicyError;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.managers.BruteForceProtector;
+import org.keycloak.utils.EmailValidationUtil;
+
+/**
+ * "Paramètres / INFORMATIONS CONNEXION" (SPEC 5), opened from the home as an application-initiated
+ * action. The current password is required for any change; a wrong one changes nothing and is
+ * counted by the brute-force detector like a failed login (which it does not see by itself here).
+ */
+final class SettingsAction implements RequiredActionProvider {
+
+    private static final Logger LOG = Logger.getLogger(SettingsAction.class);
+    static final String TEMPLATE = "monespace-settings.ftl";
+    static final String FIELD_CURRENT = "currentPassword";
+    static final String FIELD_NEW = "newPassword";
+    static final String FIELD_CONFIRM = "newPasswordConfirm";
+    static final String FIELD_EMAIL = "email";
+    private static final Set<String> PASSWORD_CATEGORY = Set.of(PasswordCredentialModel.TYPE);
+
+    @Override
+    public InitiatedActionSupport initiatedActionSupport() {
+        return InitiatedActionSupport.SUPPORTED;
+    }
+
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        context.challenge(form(context, context.getUser().getEmail()).createForm(TEMPLATE));
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        MultivaluedMap<String, String> input = context.getHttpRequest().getDecodedFormParameters();
+        if ("cancel".equals(input.getFirst("action"))) {
+            context.cancel();
+            return;
+        }
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        UserModel doctor = context.getUser();
+        String email = trim(input.getFirst(FIELD_EMAIL));
+        String newPassword = input.getFirst(FIELD_NEW);
+        boolean emailChanges = !email.isEmpty() && !email.equalsIgnoreCase(nullToEmpty(doctor.getEmail()));
+        boolean passwordChanges = newPassword != null && !newPassword.isEmpty();
+        String typedEmail = email.isEmpty() ? nullToEmpty(doctor.getEmail()) : email;
+
+        BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
+        if (realm.isBruteForceProtected() && protector.isTemporarilyDisabled(session, realm, doctor)) {
+            context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(doctor)
+                    .error(Errors.USER_TEMPORARILY_DISABLED);
+            answer(context, typedEmail, List.of(), "monespaceSettingsLocked");
+            return;
+        }
+        if (!emailChanges && !passwordChanges) {
+            answer(context, typedEmail, email.isEmpty()
+                    ? List.of(new FormMessage(FIELD_EMAIL, "monespaceEmailInvalid")) : List.of(), "monespaceSettingsNothing");
+            return;
+        }
+        String current = input.getFirst(FIELD_CURRENT);
+        if (current == null || current.isEmpty()) {
+            answer(context, typedEmail, List.of(new FormMessage(FIELD_CURRENT, "monespaceCurrentPasswordMissing")), null);
+            return;
+        }
+        if (current.length() > 1024 || !doctor.credentialManager().isValid(UserCredentialModel.password(current))) {
+            if (realm.isBruteForceProtected()) {
+                protector.failedLogin(realm, doctor, context.getConnection(), context.getUriInfo(), PASSWORD_CATEGORY);
+            }
+            context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(doctor)
+                    .error(Errors.INVALID_USER_CREDENTIALS);
+            answer(context, typedEmail, List.of(new FormMessage(FIELD_CURRENT, "monespaceCurrentPasswordWrong")), null);
+            return;
+        }
+        List<FormMessage> errors = validate(session, realm, doctor, input, email, emailChanges, passwordChanges);
+        if (!errors.isEmpty()) {
+            answer(context, typedEmail, errors, null);
+            return;
+        }
+        if (realm.isBruteForceProtected()) {
+            protector.successfulLogin(realm, doctor, context.getConnection(), context.getUriInfo(), PASSWORD_CATEGORY);
+        }
+        String failure = apply(context, doctor, email, emailChanges, passwordChanges ? newPassword : null);
+        if (failure != null) {
+            answer(context, typedEmail, List.of(), failure);
+            return;
+        }
+        context.success();
+    }
+
+    private static List<FormMessage> validate(KeycloakSession session, RealmModel realm, UserModel doctor,
+                                              MultivaluedMap<String, String> input, String email,
+                                              boolean emailChanges, boolean passwordChanges) {
+        List<FormMessage> errors = new ArrayList<>();
+        if (emailChanges) {
+            if (email.length() > 254 || !EmailValidationUtil.isValidEmail(email)) {
+                errors.add(new FormMessage(FIELD_EMAIL, "monespaceEmailInvalid"));
+            } else if (new CredentialsStep(session, realm).isTaken(doctor, email, false)) {
+                errors.add(new FormMessage(FIELD_EMAIL, CredentialsStep.EMAIL_TAKEN));
+            }
+        }
+        if (passwordChanges) {
+            String password = input.getFirst(FIELD_NEW);
+            String loginEmail = emailChanges ? email : doctor.getEmail();
+            PolicyError policy = password.length() > 1024 ? new PolicyError("invalidPasswordMaxLengthMessage", 128)
+                    : session.getProvider(PasswordPolicyManagerProvider.class)
+                            .validate(realm, withEmail(doctor, loginEmail), password);
+            if (policy != null) {
+                errors.add(new FormMessage(FIELD_NEW, policy.getMessage(), policy.getParameters()));
+            } else if (!password.equals(input.getFirst(FIELD_CONFIRM))) {
+                errors.add(new FormMessage(FIELD_CONFIRM, "monespacePasswordMismatch"));
+            }
+        }
+        return errors;
+    }
+
+    /** Applies the changes; returns the key of a global error (nothing changed) or null. */
+    private static String apply(RequiredActionContext context, UserModel doctor, String email, boolean emailChanges,
+                                String newPassword) {
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        Notices notices = new Notices(session, realm);
+        if (emailChanges) {
+            String previous = doctor.getEmail();
+            try {
+                if (previous != null) {
+                    notices.loginEmailChanged(doctor, previous);
+                }
+                doctor.setEmail(email.toLowerCase(Locale.ROOT));
+            } catch (DeliveryException e) {
+                return "monespaceNoticeMailFailed";
+            } catch (ModelDuplicateException e) {
+                return "monespaceEmailTakenMeanwhile";
+            }
+            doctor.setEmailVerified(false);
+            context.getEvent().clone().event(EventType.UPDATE_EMAIL).user(doctor)
+                    .detail("rpps", doctor.getUsername()).success();
+        }
+        if (newPassword != null) {
+            doctor.credentialManager().updateCredential(UserCredentialModel.password(newPassword, false));
+            var current = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+            Sessions.endOthers(session, realm, doctor, current == null ? null : current.session().getId());
+            try {
+                notices.passwordChanged(doctor);
+            } catch (DeliveryException e) {
+                LOG.warnf("password-change notice for RPPS %s not sent: %s", doctor.getUsername(), e.getMessage());
+            }
+            context.getEvent().clone().event(EventType.UPDATE_PASSWORD).user(doctor)
+                    .detail("rpps", doctor.getUsername()).success();
+        }
+        return null;
+    }
+
+    private static void answer(RequiredActionContext context, String email, List<FormMessage> errors, String global) {
+        LoginFormsProvider form = form(context, email);
+        errors.forEach(form::addError);
+        if (global != null) {
+            form.setError(global);
+        }
+        context.challenge(form.createForm(TEMPLATE));
+    }
+
+    private static LoginFormsProvider form(RequiredActionContext context, String email) {
+        return context.form().setAttribute("settingsEmail", nullToEmpty(email))
+                .setAttribute("username", context.getUser().getUsername());
+    }
+
+    private static UserModel withEmail(UserModel doctor, String email) {
+        return new UserModelDelegate(doctor) {
+            @Override
+            public String getEmail() {
+                return email;
+            }
+        };
+    }
+
+    private static String trim(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    @Override
+    public void close() {
+    }
+}
