@@ -397,3 +397,20 @@ class TestEventsAndLogs:
 
 def test_keycloak_is_up(harness) -> None:  # type: ignore[no-untyped-def]
     assert requests.get(f"{harness.keycloak_url}/realms/monespace", timeout=10).status_code == 200
+
+
+class TestExpiry:
+    def test_a_flow_left_alone_expires_with_a_way_to_start_again(
+        self, harness, realms, doctors: DoctorFactory  # type: ignore[no-untyped-def]
+    ) -> None:
+        import time
+
+        from tests.conftest import EXPIRY_REALM
+
+        journey = Journey(Browser(harness.keycloak_url, EXPIRY_REALM, HOME_REDIRECT))
+        journey.open_creation()
+        time.sleep(6)  # the expiry realm drops unfinished input after 4 s (10 minutes in production)
+        page = journey.identity("17/06/1980", new_rpps())
+        assert page.status == 200
+        assert "les informations saisies et non validées ont été effacées" in page.box_text()
+        assert "registration" in page.link("Créer votre espace"), "a way to start again"
