@@ -34,7 +34,9 @@ def start_backend() -> Iterator[Harness]:
     stack = Stack(settings, say=lambda line: print(f"[harness] {line}", flush=True))
     with stack:
         assert stack.keycloak is not None and stack.sink is not None
-        yield Harness(stack.keycloak.url, settings.admin_user, settings.admin_password, stack.sink)
+        yield Harness(
+            stack.keycloak.url, settings.admin_user, settings.admin_password, stack.sink, stack.keycloak.management_url
+        )
 
 
 @contextlib.contextmanager
@@ -50,13 +52,9 @@ def _testcontainers() -> Iterator[Harness]:
     sink = MessageSink(smtp_port=smtp_port, http_port=http_port, host="0.0.0.0").start()
     container = (
         KeycloakContainer(f"quay.io/keycloak/keycloak:{built.version}")
-        .with_volume_mapping(
-            str(built.home / "providers" / PROVIDER_JAR), f"/opt/keycloak/providers/{PROVIDER_JAR}"
-        )
+        .with_volume_mapping(str(built.home / "providers" / PROVIDER_JAR), f"/opt/keycloak/providers/{PROVIDER_JAR}")
         .with_volume_mapping(str(paths.THEME), "/opt/keycloak/themes/monespace")
-        .with_volume_mapping(
-            str(built.home / "data" / "password-blacklists"), "/opt/keycloak/data/password-blacklists"
-        )
+        .with_volume_mapping(str(built.home / "data" / "password-blacklists"), "/opt/keycloak/data/password-blacklists")
         .with_env("KC_SPI_SMS_SENDER__HTTP_GATEWAY__URL", f"http://host.docker.internal:{http_port}/sms")
         .with_env("KC_SPI_SMS_SENDER__HTTP_GATEWAY__TIMEOUT_MS", str(TEST_SMS_TIMEOUT_MS))
         .with_kwargs(extra_hosts={"host.docker.internal": "host-gateway"})

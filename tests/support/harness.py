@@ -15,6 +15,8 @@ class Harness:
     admin_user: str
     admin_password: str
     sink: MessageSink
+    #: Health and metrics (Keycloak's management interface); None where not reachable.
+    management_url: str | None = None
 
     def admin(self, realm: str) -> KeycloakAdmin:
         """An admin client authenticated on master and bound to `realm`."""
