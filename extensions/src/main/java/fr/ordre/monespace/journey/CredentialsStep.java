@@ -1,5 +1,6 @@
 package fr.ordre.monespace.journey;
 
+import fr.ordre.monespace.account.LoginEmail;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.UserModelDelegate;
 import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PolicyError;
-import org.keycloak.utils.EmailValidationUtil;
 
 /**
  * Screens 2.4a/2.4b/3.4: the login e-mail and password a doctor chooses. The realm password
@@ -26,7 +26,6 @@ public final class CredentialsStep {
     public static final String FIELD_PASSWORD = "password";
     public static final String FIELD_PASSWORD_CONFIRM = "passwordConfirm";
     public static final String EMAIL_TAKEN = "monespaceEmailTaken";
-    private static final int MAX_EMAIL = 254;
     private static final int MAX_PASSWORD = 1024;
 
     /** What the doctor typed; {@code email} is the fixed address when the screen does not ask for one. */
@@ -57,8 +56,8 @@ public final class CredentialsStep {
      */
     public List<FormMessage> validate(UserModel doctor, Input input, boolean mustChangeEmail) {
         List<FormMessage> errors = new ArrayList<>();
-        String email = input.email();
-        if (email == null || email.isEmpty() || email.length() > MAX_EMAIL || !EmailValidationUtil.isValidEmail(email)) {
+        String email = LoginEmail.parse(input.email()).orElse(null);
+        if (email == null) {
             errors.add(new FormMessage(FIELD_EMAIL, "monespaceEmailInvalid"));
         } else {
             if (input.emailConfirm() == null || !email.equalsIgnoreCase(input.emailConfirm())) {

@@ -1,5 +1,6 @@
 package fr.ordre.monespace.login;
 
+import fr.ordre.monespace.account.LoginEmail;
 import fr.ordre.monespace.mask.ContactMasking;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -38,7 +39,7 @@ final class EmailPasswordForm implements Authenticator {
     @Override
     public void action(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> input = context.getHttpRequest().getDecodedFormParameters();
-        String email = normalisedEmail(input.getFirst(FIELD_EMAIL));
+        String email = LoginEmail.parse(input.getFirst(FIELD_EMAIL)).orElse(null);
         String password = input.getFirst(FIELD_PASSWORD);
         context.clearUser();
 
@@ -87,19 +88,6 @@ final class EmailPasswordForm implements Authenticator {
         } catch (ModelDuplicateException e) {
             return null;
         }
-    }
-
-    /** The trimmed input when it has the shape of an e-mail; an RPPS or anything else is refused. */
-    static String normalisedEmail(String input) {
-        if (input == null) {
-            return null;
-        }
-        String trimmed = input.strip();
-        int at = trimmed.indexOf('@');
-        if (at <= 0 || at != trimmed.lastIndexOf('@') || at == trimmed.length() - 1 || trimmed.length() > 254) {
-            return null;
-        }
-        return trimmed;
     }
 
     private static Response form(AuthenticationFlowContext context, String error) {

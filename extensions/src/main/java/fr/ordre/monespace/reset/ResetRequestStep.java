@@ -1,11 +1,11 @@
 package fr.ordre.monespace.reset;
 
+import fr.ordre.monespace.account.LoginEmail;
 import fr.ordre.monespace.account.PasswordStamp;
 import fr.ordre.monespace.identity.DoctorDirectory;
 import fr.ordre.monespace.identity.Throttle;
 import fr.ordre.monespace.mask.ContactMasking;
 import jakarta.ws.rs.core.Response;
-import java.util.Locale;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.common.util.Time;
@@ -19,7 +19,6 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionCompoundId;
 import org.keycloak.sessions.AuthenticationSessionModel;
-import org.keycloak.utils.EmailValidationUtil;
 
 /**
  * Screen 4.1 "Réinitialiser votre mot de passe": the same neutral confirmation whether or not the
@@ -41,9 +40,9 @@ final class ResetRequestStep {
     }
 
     Response act() {
-        String typed = context.getHttpRequest().getDecodedFormParameters().getFirst(FIELD_EMAIL);
-        String email = typed == null ? "" : typed.strip();
-        if (email.length() > 254 || !EmailValidationUtil.isValidEmail(email)) {
+        String email = LoginEmail.parse(context.getHttpRequest().getDecodedFormParameters().getFirst(FIELD_EMAIL))
+                .orElse(null);
+        if (email == null) {
             return context.form().setExecution(context.getExecution().getId())
                     .addError(new FormMessage(FIELD_EMAIL, "monespaceEmailInvalid")).createPasswordReset();
         }
@@ -56,15 +55,14 @@ final class ResetRequestStep {
         String address = context.getConnection().getRemoteAddr();
         Throttle byEmail = new Throttle(session, realm, "reset-email");
         Throttle byClient = new Throttle(session, realm, "reset-client");
-        String emailKey = email.toLowerCase(Locale.ROOT);
-        if (byEmail.isLocked(emailKey, limits.maxPerEmail()) || byClient.isLocked(address, limits.maxPerClient())) {
+        if (byEmail.isLocked(email, limits.maxPerEmail()) || byClient.isLocked(address, limits.maxPerClient())) {
             // Counted for every address typed, known or not: saying so reveals no account.
             context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD)
                     .detail(Details.USERNAME, ContactMasking.email(email)).error("reset_throttled");
             return context.form().setExecution(context.getExecution().getId())
                     .setError("monespaceResetThrottled").createPasswordReset();
         }
-        byEmail.record(emailKey, limits.maxPerEmail(), limits.windowSeconds(), 0);
+        byEmail.record(email, limits.maxPerEmail(), limits.windowSeconds(), 0);
         byClient.record(address, limits.maxPerClient(), limits.windowSeconds(), 0);
 
         UserModel doctor = findByLoginEmail(session, realm, email);

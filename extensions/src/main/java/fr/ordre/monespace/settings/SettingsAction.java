@@ -1,5 +1,6 @@
 package fr.ordre.monespace.settings;
 
+import fr.ordre.monespace.account.LoginEmail;
 import fr.ordre.monespace.account.Sessions;
 import fr.ordre.monespace.delivery.DeliveryException;
 import fr.ordre.monespace.delivery.Notices;
@@ -29,7 +30,6 @@ import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PolicyError;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.BruteForceProtector;
-import org.keycloak.utils.EmailValidationUtil;
 
 /**
  * "Paramètres / INFORMATIONS CONNEXION" (SPEC 5), opened from the home as an application-initiated
@@ -123,7 +123,7 @@ final class SettingsAction implements RequiredActionProvider {
                                               boolean emailChanges, boolean passwordChanges) {
         List<FormMessage> errors = new ArrayList<>();
         if (emailChanges) {
-            if (email.length() > 254 || !EmailValidationUtil.isValidEmail(email)) {
+            if (LoginEmail.parse(email).isEmpty()) {
                 errors.add(new FormMessage(FIELD_EMAIL, "monespaceEmailInvalid"));
             } else if (new CredentialsStep(session, realm).isTaken(doctor, email, false)) {
                 errors.add(new FormMessage(FIELD_EMAIL, CredentialsStep.EMAIL_TAKEN));

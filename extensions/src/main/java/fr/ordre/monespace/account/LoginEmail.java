@@ -1,0 +1,30 @@
+package fr.ordre.monespace.account;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.keycloak.utils.EmailValidationUtil;
+
+/**
+ * A login e-mail as MonEspace accepts it: trimmed, at most 254 characters, printable ASCII only
+ * (no look-alike Unicode letters that would let one address pass for another), and a valid
+ * address for Keycloak. Stored lower-cased, as Keycloak compares e-mails.
+ */
+public final class LoginEmail {
+
+    private static final int MAX_LENGTH = 254;
+
+    private LoginEmail() {
+    }
+
+    public static Optional<String> parse(String input) {
+        if (input == null) {
+            return Optional.empty();
+        }
+        String email = input.strip();
+        if (email.isEmpty() || email.length() > MAX_LENGTH || !email.chars().allMatch(c -> c > 0x20 && c < 0x7f)
+                || !EmailValidationUtil.isValidEmail(email)) {
+            return Optional.empty();
+        }
+        return Optional.of(email.toLowerCase(Locale.ROOT));
+    }
+}
