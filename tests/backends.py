@@ -30,6 +30,8 @@ def start_backend() -> Iterator[Harness]:
         sink_http_port=free_port(),
         sms_gateway_timeout_ms=TEST_SMS_TIMEOUT_MS,
         fresh_data=True,
+        # The tests start their own home on a free port (tests/conftest.py `home`).
+        with_home=False,
     )
     stack = Stack(settings, say=lambda line: print(f"[harness] {line}", flush=True))
     with stack:
