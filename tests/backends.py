@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 from message_sink import MessageSink
 from provisioning.devstack.ports import free_port
@@ -13,6 +15,10 @@ from tests.support.harness import Harness
 
 #: Short gateway timeout so the "gateway hangs" test waits seconds, not the production 5 s.
 TEST_SMS_TIMEOUT_MS = 1500
+#: Test-only login theme rendering every macro of monespace.ftl (tests/browser/theme); it is
+#: installed in the test Keycloak only, never in the distribution build.
+SHOWCASE_THEME = Path(__file__).parent / "browser" / "theme" / "showcase-theme"
+SHOWCASE_THEME_NAME = "monespace-showcase"
 
 
 @contextlib.contextmanager
@@ -36,6 +42,8 @@ def start_backend() -> Iterator[Harness]:
     stack = Stack(settings, say=lambda line: print(f"[harness] {line}", flush=True))
     with stack:
         assert stack.keycloak is not None and stack.sink is not None
+        # Keycloak looks themes up in themes/ when first asked: a copy after start is seen.
+        shutil.copytree(SHOWCASE_THEME, stack.keycloak.instance / "themes" / SHOWCASE_THEME_NAME)
         yield Harness(stack.keycloak.url, settings.admin_user, settings.admin_password, stack.sink)
 
 
@@ -56,6 +64,7 @@ def _testcontainers() -> Iterator[Harness]:
             str(built.home / "providers" / PROVIDER_JAR), f"/opt/keycloak/providers/{PROVIDER_JAR}"
         )
         .with_volume_mapping(str(paths.THEME), "/opt/keycloak/themes/monespace")
+        .with_volume_mapping(str(SHOWCASE_THEME), f"/opt/keycloak/themes/{SHOWCASE_THEME_NAME}")
         .with_volume_mapping(
             str(built.home / "data" / "password-blacklists"), "/opt/keycloak/data/password-blacklists"
         )
