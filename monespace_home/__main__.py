@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
+from dataclasses import fields
 from typing import Any
 
 import click
@@ -19,8 +20,14 @@ from monespace_home.settings import Settings, SettingsError, env_name
 
 
 def _option(setting: str, help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    # Default None: an unset option leaves the variable or the settings' default in force.
+    default = next(f.default for f in fields(Settings) if f.name == setting)
     return click.option(
-        f"--{setting.replace('_', '-')}", setting, envvar=env_name(setting), default=None, help=help_text
+        f"--{setting.replace('_', '-')}",
+        setting,
+        envvar=env_name(setting),
+        default=None,
+        help=f"{help_text}  [env: {env_name(setting)}; default: {default}]",
     )
 
 
@@ -30,14 +37,14 @@ def _option(setting: str, help_text: str) -> Callable[[Callable[..., Any]], Call
     envvar="MONESPACE_HOME_HOST",
     default="127.0.0.1",
     show_default=True,
-    help="Address to listen on.",
+    help="Address to listen on.  [env: MONESPACE_HOME_HOST]",
 )
 @click.option(
     "--port",
     envvar="MONESPACE_HOME_PORT",
     type=int,
     default=None,
-    help="Port to listen on  [default: the port of the public URL]",
+    help="Port to listen on.  [env: MONESPACE_HOME_PORT; default: the public URL's port]",
 )
 @click.option(
     "--threads",
@@ -45,15 +52,15 @@ def _option(setting: str, help_text: str) -> Callable[[Callable[..., Any]], Call
     type=int,
     default=8,
     show_default=True,
-    help="Worker threads.",
+    help="Worker threads.  [env: MONESPACE_HOME_THREADS]",
 )
-@_option("keycloak_url", "Keycloak's base URL  [default: http://localhost:8080]")
-@_option("realm", "Realm  [default: monespace]")
-@_option("client_id", "OIDC client  [default: monespace-home]")
-@_option("public_url", "This app's URL as browsers see it  [default: http://localhost:8000]")
-@_option("abonnements_url", "Tile Abonnements")
-@_option("cotisations_url", "Tile Cotisations")
-@_option("gardes_url", "Tile Mes Gardes")
+@_option("keycloak_url", "Keycloak's base URL.")
+@_option("realm", "Realm.")
+@_option("client_id", "OIDC client.")
+@_option("public_url", "This app's URL as browsers see it.")
+@_option("abonnements_url", "Tile Abonnements.")
+@_option("cotisations_url", "Tile Cotisations.")
+@_option("gardes_url", "Tile Mes Gardes.")
 def main(host: str, port: int | None, threads: int, **options: str | None) -> None:
     """Serve the MonEspace home ("MES SERVICES") for doctors signed in with Keycloak."""
     from waitress import serve
