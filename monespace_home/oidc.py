@@ -16,6 +16,7 @@ from typing import Any
 
 import requests
 from authlib.common.errors import AuthlibBaseError
+from authlib.integrations.base_client import MismatchingStateError
 from authlib.integrations.flask_client import OAuth
 from authlib.integrations.flask_client.apps import FlaskOAuth2App
 from flask import Flask, session
@@ -100,7 +101,7 @@ class KeycloakLogin:
     def __init__(self, app: Flask, settings: Settings) -> None:
         self.settings = settings
         self.oauth = _OAuth(app)
-        self.client: FlaskOAuth2App = self.oauth.register(
+        self.client: _KeycloakApp = self.oauth.register(
             "keycloak",
             client_id=settings.client_id,
             server_metadata_url=settings.metadata_url,
@@ -126,9 +127,9 @@ class KeycloakLogin:
         try:
             with _keycloak_calls():
                 token = self.client.authorize_access_token(claims_options=self.id_token_claims())
+        except MismatchingStateError as exc:
+            raise StaleCallback("unknown or expired state") from exc
         except AuthlibBaseError as exc:
-            if getattr(exc, "error", None) == "mismatching_state":
-                raise StaleCallback("unknown or expired state") from exc
             raise LoginFailed(f"{getattr(exc, 'error', type(exc).__name__)}: {exc}") from exc
         except (JoseError, ValueError, KeyError) as exc:
             raise LoginFailed(f"ID token refused: {type(exc).__name__}: {exc}") from exc
