@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 from message_sink import MessageSink
 from provisioning.devstack.ports import free_port
@@ -13,6 +15,10 @@ from tests.support.harness import Harness
 
 #: Short gateway timeout so the "gateway hangs" test waits seconds, not the production 5 s.
 TEST_SMS_TIMEOUT_MS = 1500
+#: Test-only login theme rendering every macro of monespace.ftl (tests/browser/theme); it is
+#: installed in the test Keycloak only, never in the distribution build.
+SHOWCASE_THEME = Path(__file__).parent / "browser" / "theme" / "showcase-theme"
+SHOWCASE_THEME_NAME = "monespace-showcase"
 
 
 @contextlib.contextmanager
@@ -30,10 +36,14 @@ def start_backend() -> Iterator[Harness]:
         sink_http_port=free_port(),
         sms_gateway_timeout_ms=TEST_SMS_TIMEOUT_MS,
         fresh_data=True,
+        # The tests start their own home on a free port (tests/conftest.py `home`).
+        with_home=False,
     )
     stack = Stack(settings, say=lambda line: print(f"[harness] {line}", flush=True))
     with stack:
         assert stack.keycloak is not None and stack.sink is not None
+        # Keycloak looks themes up in themes/ when first asked: a copy after start is seen.
+        shutil.copytree(SHOWCASE_THEME, stack.keycloak.instance / "themes" / SHOWCASE_THEME_NAME)
         yield Harness(
             stack.keycloak.url, settings.admin_user, settings.admin_password, stack.sink, stack.keycloak.management_url
         )
@@ -54,6 +64,7 @@ def _testcontainers() -> Iterator[Harness]:
         KeycloakContainer(f"quay.io/keycloak/keycloak:{built.version}")
         .with_volume_mapping(str(built.home / "providers" / PROVIDER_JAR), f"/opt/keycloak/providers/{PROVIDER_JAR}")
         .with_volume_mapping(str(paths.THEME), "/opt/keycloak/themes/monespace")
+        .with_volume_mapping(str(SHOWCASE_THEME), f"/opt/keycloak/themes/{SHOWCASE_THEME_NAME}")
         .with_volume_mapping(str(built.home / "data" / "password-blacklists"), "/opt/keycloak/data/password-blacklists")
         .with_env("KC_SPI_SMS_SENDER__HTTP_GATEWAY__URL", f"http://host.docker.internal:{http_port}/sms")
         .with_env("KC_SPI_SMS_SENDER__HTTP_GATEWAY__TIMEOUT_MS", str(TEST_SMS_TIMEOUT_MS))

@@ -9,12 +9,16 @@ MONESPACE_TEST_BACKEND=testcontainers and a Docker engine is available (tests/ba
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Iterator
 
 import pytest
 from keycloak import KeycloakAdmin
 
 from message_sink import MessageSink
+from monespace_home import HomeServer
+from monespace_home import Settings as HomeSettings
+from provisioning.devstack.ports import free_port
 from tests.backends import start_backend
 from tests.support.doctors import DoctorFactory
 from tests.support.harness import Harness
@@ -39,6 +43,12 @@ FAST_LIMITS = {
 EXPIRY_REALM = "monespace-expiry"
 EXPIRY_LIMITS = {"login_lifespan_seconds": 4, "user_action_lifespan_seconds": 4}
 HOME_REDIRECT = "http://localhost:8000/auth/callback"
+#: Where the `home` fixture's tiles point (the tests read them, never follow them).
+HOME_SERVICES = {
+    "abonnements_url": "https://services.exemple.fr/abonnements",
+    "cotisations_url": "https://services.exemple.fr/cotisations",
+    "gardes_url": "https://services.exemple.fr/gardes",
+}
 
 
 @pytest.fixture(scope="session")
@@ -48,11 +58,17 @@ def harness() -> Iterator[Harness]:
 
 
 @pytest.fixture(scope="session")
-def realms(harness: Harness) -> dict[str, str]:
+def home_port() -> int:
+    """The port of the session's MonEspace home (`home`), known before the realms are applied."""
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def realms(harness: Harness, home_port: int) -> dict[str, str]:
     from provisioning.realm.apply import apply_realm
 
     master = harness.admin("master")
-    common = {"smtp_host": harness.sink.host, "smtp_port": harness.sink.smtp_port}
+    common = common_realm_values(harness, home_port)
     apply_realm(master, {"realm": MAIN_REALM, **common})
     apply_realm(master, {"realm": FAST_REALM, **common, **FAST_LIMITS})
     apply_realm(master, {"realm": EXPIRY_REALM, **common, **EXPIRY_LIMITS})
@@ -72,6 +88,33 @@ def doctors(admin: KeycloakAdmin) -> DoctorFactory:
 @pytest.fixture(scope="session")
 def fast_doctors(harness: Harness, realms: dict[str, str]) -> DoctorFactory:
     return DoctorFactory(harness.admin(FAST_REALM), FAST_REALM)
+
+
+def common_realm_values(harness: Harness, home_port: int) -> dict[str, object]:
+    """Values every test realm shares: the sink's SMTP, and the home fixture's address next to
+    the fixed one tests/support/oidc.py stops at."""
+    home_uris = [f"http://localhost:{home_port}/*", "http://localhost:8000/*"]
+    return {
+        "smtp_host": harness.sink.host,
+        "smtp_port": harness.sink.smtp_port,
+        "home_redirect_uris": home_uris,
+        "home_post_logout_redirect_uris": home_uris,
+        "home_url": f"http://localhost:{home_port}/",
+    }
+
+
+@pytest.fixture(scope="session")
+def home(harness: Harness, realms: dict[str, str], home_port: int) -> Iterator[HomeServer]:
+    """The MonEspace home on a free port, signing in with the harness Keycloak's main realm."""
+    settings = HomeSettings(
+        keycloak_url=harness.keycloak_url,
+        realm=MAIN_REALM,
+        public_url=f"http://localhost:{home_port}",
+        secret_key=secrets.token_urlsafe(32),
+        **HOME_SERVICES,
+    )
+    with HomeServer(settings, port=home_port) as server:
+        yield server
 
 
 @pytest.fixture

@@ -13,6 +13,8 @@ from pathlib import Path
 from keycloak import KeycloakAdmin
 
 from message_sink import MessageSink
+from monespace_home import HomeServer
+from monespace_home import Settings as HomeSettings
 from provisioning.devstack import paths
 from provisioning.devstack.distribution import BuiltKeycloak, ensure_built, prepare_instance
 from provisioning.devstack.keycloak_server import KeycloakServer
@@ -40,6 +42,10 @@ class StackSettings:
     extra_options: list[str] = field(default_factory=list)
     admin_user: str = "admin"
     admin_password: str = "admin"
+    #: The MonEspace home (MES SERVICES), started after Keycloak; the realm's home_redirect_uris
+    #: default to port 8000.
+    home_port: int = 8000
+    with_home: bool = True
 
 
 class Stack:
@@ -49,6 +55,11 @@ class Stack:
         self.sink: MessageSink | None = None
         self.keycloak: KeycloakServer | None = None
         self.built: BuiltKeycloak | None = None
+        self.home: HomeServer | None = None
+
+    @property
+    def home_url(self) -> str:
+        return f"http://localhost:{self.settings.home_port}"
 
     @property
     def sms_url(self) -> str:
@@ -73,6 +84,8 @@ class Stack:
             ensure_free(s.sink_http_port, "message sink HTTP")
         ensure_free(s.http_port, "Keycloak HTTP")
         ensure_free(s.management_port, "Keycloak management")
+        if s.with_home:
+            ensure_free(s.home_port, "MonEspace home")
         self.built = ensure_built(s.profile, self.say)
         instance = prepare_instance(self.built, s.instance, fresh_data=s.fresh_data)
         if s.with_sink:
@@ -95,6 +108,11 @@ class Stack:
         self.keycloak.start()
         try:
             self.keycloak.wait_ready()
+            if s.with_home:
+                # MONESPACE_HOME_* variables still set the secret key and the service URLs.
+                home = HomeSettings.from_env(keycloak_url=self.keycloak.url, public_url=self.home_url)
+                self.home = HomeServer(home, port=s.home_port).start()
+                self.say(f"MonEspace home on {self.home_url}")
         except Exception:
             self.stop()
             raise
@@ -115,6 +133,8 @@ class Stack:
         return instance / "data" / "keycloak.log"
 
     def stop(self) -> None:
+        if self.home is not None:
+            self.home.stop()
         if self.keycloak is not None:
             self.keycloak.stop()
         if self.sink is not None:

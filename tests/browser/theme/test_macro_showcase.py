@@ -1,32 +1,25 @@
-"""Every macro of monespace.ftl rendered by Keycloak (showcase test theme).
-
-Needs a realm whose login theme is ``monespace-showcase`` (tests/browser/theme/showcase-theme,
-installed as themes/monespace-showcase): set MONESPACE_TEST_SHOWCASE_REALM to its name, e.g.
-
-    python tests/browser/theme/theme_realm.py --realm monespace-showcase --login-theme monespace-showcase
-"""
+"""Every macro of monespace.ftl rendered by Keycloak (showcase test theme, tests/browser/theme/
+showcase-theme, whose login.ftl replaces the login page of the `monespace-showcase` realm)."""
 
 from __future__ import annotations
 
-import os
 import re
-from dataclasses import replace
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import ThemeTarget, assert_no_serious_axe_violations, screenshot
+from monespace_home import HomeServer
+from tests.browser.conftest import Axe
+from tests.support.harness import Harness
+from tests.support.oidc import Browser
 
 
 @pytest.fixture
-def showcase(theme_page: Page, theme_target: ThemeTarget) -> Page:
-    realm = os.environ.get("MONESPACE_TEST_SHOWCASE_REALM")
-    if not realm:
-        pytest.skip("MONESPACE_TEST_SHOWCASE_REALM not set")
-    target = replace(theme_target, realm=realm, redirect_uri=f"{theme_target.url}/realms/{realm}/account/")
-    theme_page.goto(target.login_url())
-    expect(theme_page.locator("h1")).to_have_text("Créer votre espace")
-    return theme_page
+def showcase(page: Page, axe: Axe, harness: Harness, showcase_realm: str, home: HomeServer) -> Page:
+    page.goto(Browser(harness.keycloak_url, showcase_realm, home.settings.redirect_uri).authorize_url())
+    expect(page.locator("h1")).to_have_text("Créer votre espace")
+    axe("showcase")
+    return page
 
 
 def describedby_ids(page: Page, selector: str) -> list[str]:
@@ -34,6 +27,7 @@ def describedby_ids(page: Page, selector: str) -> list[str]:
 
 
 def test_macros_render_accessibly(showcase: Page) -> None:
+    """(The `showcase` fixture ran axe-core on the page.)"""
     page = showcase
     main = page.locator("main")
     expect(page.locator(".me-required-note")).to_have_text(
@@ -80,20 +74,19 @@ def test_macros_render_accessibly(showcase: Page) -> None:
     expect(page.locator("#demo-resend")).to_have_attribute("formnovalidate", "")
     expect(main.get_by_role("button", name="Retour")).to_have_attribute("value", "back")
 
-    assert_no_serious_axe_violations(page, "macro showcase")
-    screenshot(page, "macro-showcase")
 
-
-def test_enter_submits_with_the_primary_button(showcase: Page) -> None:
+def test_enter_submits_with_the_primary_button(showcase: Page, axe: Axe) -> None:
     page = showcase
     page.locator("#rpps").fill("10003456789")
     with page.expect_request(lambda r: r.method == "POST") as posted:
         page.locator("#rpps").press("Enter")
     body = posted.value.post_data or ""
     assert "login=" in body and "action=resend" not in body and "action=back" not in body
+    expect(page.locator("#birthDate-error")).to_be_visible()
+    axe("submitted")
 
 
-def test_errors_are_tied_to_their_fields_and_input_is_escaped(showcase: Page) -> None:
+def test_errors_are_tied_to_their_fields_and_input_is_escaped(showcase: Page, axe: Axe) -> None:
     page = showcase
     dialogs: list[str] = []
 
@@ -120,5 +113,4 @@ def test_errors_are_tied_to_their_fields_and_input_is_escaped(showcase: Page) ->
     assert dialogs == []
     # monespace.js moved the keyboard to the first field in error.
     assert page.evaluate("document.activeElement.id") == "birthDate"
-    assert_no_serious_axe_violations(page, "macro showcase errors")
-    screenshot(page, "macro-showcase-errors")
+    axe("errors")

@@ -1,9 +1,9 @@
 """The password strength indicator in a browser.
 
-- On a static page (no Keycloak needed) holding the same markup as monespace.ftl's
-  strength indicator and the built bundle (themes/password-strength, `npm run build`).
-- On Keycloak's login-update-password page (needs MONESPACE_TEST_KEYCLOAK_URL and admin
-  credentials to create a user who must choose a new password).
+- On a static page holding the same markup as monespace.ftl's strength indicator and the
+  bundle the harness built (themes/password-strength, `npm run build`, part of the
+  distribution build).
+- On Keycloak's login-update-password page, for a doctor who must choose a new password.
 """
 
 from __future__ import annotations
@@ -12,9 +12,16 @@ import re
 import secrets
 
 import pytest
+from keycloak import KeycloakAdmin
 from playwright.sync_api import Page, expect
 
-from .helpers import REPO_ROOT, THEME_JS, ThemeTarget, assert_no_serious_axe_violations, screenshot
+from monespace_home import HomeServer
+from tests.browser.conftest import Axe
+from tests.conftest import MAIN_REALM
+from tests.support.doctors import DoctorFactory
+from tests.support.harness import Harness
+
+from .helpers import REPO_ROOT, THEME_JS, open_login
 
 ORIGIN = "http://theme.test"
 # Compliant with the MonEspace policy but in the deny list (zxcvbn-ts common passwords):
@@ -53,11 +60,11 @@ STATIC_PAGE = """<!DOCTYPE html>
 
 
 @pytest.fixture
-def strength_page(theme_page: Page) -> Page:
+def strength_page(page: Page, harness: Harness) -> Page:
+    # `harness` built the distribution, the strength bundle included.
     bundle = THEME_JS / "password-strength.js"
     engine = THEME_JS / "password-strength-engine.js"
-    if not (bundle.exists() and engine.exists()):
-        pytest.skip("bundle not built: cd themes/password-strength && npm ci && npm run build")
+    assert bundle.exists() and engine.exists(), "the harness builds themes/password-strength"
     css = REPO_ROOT / "themes" / "monespace" / "login" / "resources" / "css" / "monespace.css"
     files = {
         "/js/password-strength.js": (bundle, "text/javascript"),
@@ -73,9 +80,9 @@ def strength_page(theme_page: Page) -> Page:
         else:
             route.fulfill(status=200, body=STATIC_PAGE, content_type="text/html; charset=utf-8")
 
-    theme_page.route(f"{ORIGIN}/**", serve)
-    theme_page.goto(f"{ORIGIN}/")
-    return theme_page
+    page.route(f"{ORIGIN}/**", serve)
+    page.goto(f"{ORIGIN}/")
+    return page
 
 
 def level_after_typing(page: Page, password: str, selector: str = "#password") -> str:
@@ -90,7 +97,7 @@ def level_after_typing(page: Page, password: str, selector: str = "#password") -
     return page.locator("[data-me-strength-level]").inner_text()
 
 
-def test_indicator_levels_on_a_static_page(strength_page: Page) -> None:
+def test_indicator_levels_on_a_static_page(strength_page: Page, axe: Axe) -> None:
     page = strength_page
     box = page.locator("[data-me-strength]")
     expect(box).to_be_visible()
@@ -102,7 +109,7 @@ def test_indicator_levels_on_a_static_page(strength_page: Page) -> None:
     assert level_after_typing(page, MEDIUM) == "Moyen"
     assert level_after_typing(page, STRONG) == "Fort"
     expect(box).to_have_attribute("data-level", "strong")
-    screenshot(page, "strength-fort")
+    axe("fort")
     # Deny-listed: refused by the server, so never above Faible.
     assert level_after_typing(page, DENY_LISTED_BUT_COMPLIANT) == "Faible"
     assert level_after_typing(page, DENY_LISTED_BUT_COMPLIANT.upper().replace("P$E4O", "p$e4o")) == "Faible"
@@ -110,11 +117,11 @@ def test_indicator_levels_on_a_static_page(strength_page: Page) -> None:
     page.locator("#email").fill("Jean.Dupont-2024@cn.medecin.fr")
     assert level_after_typing(page, "jean.dupont-2024@CN.medecin.fr") == "Faible"
     assert level_after_typing(page, STRONG) == "Fort"
-    assert_no_serious_axe_violations(page, "strength static")
 
 
-def test_indicator_announces_once_after_typing_pauses(strength_page: Page) -> None:
+def test_indicator_announces_once_after_typing_pauses(strength_page: Page, axe: Axe) -> None:
     page = strength_page
+    axe("empty")
     page.evaluate(
         """() => {
             window.announcements = [];
@@ -137,56 +144,50 @@ def test_indicator_announces_once_after_typing_pauses(strength_page: Page) -> No
     assert page.evaluate("window.announcements") == announcements
 
 
-def test_indicator_on_the_update_password_page(theme_page: Page, theme_admin_target: ThemeTarget) -> None:
+def test_indicator_on_the_update_password_page(
+    page: Page, axe: Axe, home: HomeServer, doctors: DoctorFactory, admin: KeycloakAdmin
+) -> None:
     """login-update-password.ftl: policy from the realm, live levels, server refusal next to the field."""
-    target = theme_admin_target
-    page = theme_page
     email = f"maj-{secrets.token_hex(4)}@exemple.fr"
-    user_id = target.create_user(email, "Initial-Passw0rd!", ["UPDATE_PASSWORD"])
-    try:
-        page.goto(target.login_url())
-        page.get_by_label("E-mail").fill(email)
-        page.get_by_label("Mot de passe", exact=True).fill("Initial-Passw0rd!")
-        page.get_by_role("button", name="Se connecter").click()
+    doctor = doctors.create(login_email=email, password="Initial-Passw0rd!")
+    admin.update_user(doctor.id, {"requiredActions": ["UPDATE_PASSWORD"]})
 
-        expect(page.locator("h1")).to_have_text("Paramètres")
-        expect(page.get_by_role("heading", level=2)).to_have_text("INFORMATIONS CONNEXION")
-        new_password = page.get_by_label("Nouveau mot de passe", exact=True)
-        expect(page.get_by_label("Confirmer votre nouveau mot de passe")).to_have_attribute(
-            "type", "password"
-        )
-        expect(new_password).to_have_attribute(
-            "aria-describedby", re.compile(r"\bpassword-new-strength-text\b")
-        )
+    open_login(page, home)
+    axe("login")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Mot de passe", exact=True).fill("Initial-Passw0rd!")
+    page.get_by_role("button", name="Se connecter").click()
 
-        policy = target.realm_settings().get("passwordPolicy", "")
-        box = page.locator("[data-me-strength]")
-        length = re.search(r"\blength\((\d+)\)", policy)
-        if length:
-            expect(box).to_have_attribute("data-policy-length", length.group(1))
-        expect(box).to_have_attribute("data-policy-not-email", "true" if "notEmail" in policy else "false")
+    expect(page.locator("h1")).to_have_text("Paramètres")
+    expect(page.get_by_role("heading", level=2)).to_have_text("INFORMATIONS CONNEXION")
+    new_password = page.get_by_label("Nouveau mot de passe", exact=True)
+    expect(page.get_by_label("Confirmer votre nouveau mot de passe")).to_have_attribute("type", "password")
+    expect(new_password).to_have_attribute("aria-describedby", re.compile(r"\bpassword-new-strength-text\b"))
 
-        assert level_after_typing(page, WEAK, "#password-new") == "Faible"
-        assert level_after_typing(page, STRONG, "#password-new") == "Fort"
-        assert_no_serious_axe_violations(page, "update password")
-        screenshot(page, "update-password")
+    policy = admin.get_realm(MAIN_REALM).get("passwordPolicy", "")
+    box = page.locator("[data-me-strength]")
+    length = re.search(r"\blength\((\d+)\)", policy)
+    assert length, policy
+    expect(box).to_have_attribute("data-policy-length", length.group(1))
+    expect(box).to_have_attribute("data-policy-not-email", "true" if "notEmail" in policy else "false")
 
-        if "passwordBlacklist" in policy:
-            assert level_after_typing(page, DENY_LISTED_BUT_COMPLIANT, "#password-new") == "Faible"
-            page.get_by_label("Confirmer votre nouveau mot de passe").fill(DENY_LISTED_BUT_COMPLIANT)
-            page.get_by_role("button", name="Enregistrer").click()
-            error = page.locator("#password-new-error")
-            expect(error).to_contain_text("Ce mot de passe est trop courant.")
-            expect(page.get_by_label("Nouveau mot de passe", exact=True)).to_have_attribute(
-                "aria-invalid", "true"
-            )
-            assert page.title().startswith("Erreur : ")
-            assert_no_serious_axe_violations(page, "update password refused")
-            screenshot(page, "update-password-refused")
+    assert level_after_typing(page, WEAK, "#password-new") == "Faible"
+    assert level_after_typing(page, STRONG, "#password-new") == "Fort"
+    axe("update-password")
 
-        page.get_by_label("Nouveau mot de passe", exact=True).fill(STRONG)
-        page.get_by_label("Confirmer votre nouveau mot de passe").fill(STRONG)
-        page.get_by_role("button", name="Enregistrer").click()
-        page.wait_for_url(lambda url: "login-actions" not in url)
-    finally:
-        target.delete_user(user_id)
+    assert "passwordBlacklist" in policy, "realm/realm.yaml: the deny list is part of the policy"
+    assert level_after_typing(page, DENY_LISTED_BUT_COMPLIANT, "#password-new") == "Faible"
+    page.get_by_label("Confirmer votre nouveau mot de passe").fill(DENY_LISTED_BUT_COMPLIANT)
+    page.get_by_role("button", name="Enregistrer").click()
+    error = page.locator("#password-new-error")
+    expect(error).to_contain_text("Ce mot de passe est trop courant.")
+    expect(page.get_by_label("Nouveau mot de passe", exact=True)).to_have_attribute("aria-invalid", "true")
+    assert page.title().startswith("Erreur : ")
+    axe("update-password-refused")
+
+    page.get_by_label("Nouveau mot de passe", exact=True).fill(STRONG)
+    page.get_by_label("Confirmer votre nouveau mot de passe").fill(STRONG)
+    page.get_by_role("button", name="Enregistrer").click()
+    # Saved: the doctor reaches the MonEspace home (SPEC 4.2).
+    expect(page.locator("h1")).to_have_text("Mes services")
+    axe("home")

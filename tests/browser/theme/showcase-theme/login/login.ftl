@@ -9,16 +9,16 @@
 <#assign submitted = messagesPerField.existsError('username', 'password')>
 <@layout.registrationLayout displayMessage=false displayRequiredFields=true pageError=submitted displayInfo=true; section>
     <#if section = "header">
-        ${msg("monespaceRegisterTitle")}
+        ${msg("monespaceCreationTitle")}
     <#elseif section = "form">
         <@me.messageBox type="error" key="monespaceIdentityMismatch" id="demo-error"/>
-        <@me.messageBox type="info" key="monespaceAccountExistsRpps" id="demo-info"
-            links=[{"url": url.loginResetCredentialsUrl, "key": "monespaceAccountExistsRppsLink"}]/>
+        <@me.messageBox type="info" key="monespaceAccountExists" id="demo-info"
+            links=[{"url": url.loginResetCredentialsUrl, "key": "monespaceAccountExistsLink"}]/>
         <@me.messageBox type="success" key="monespaceCreatedText" id="demo-success" live=false>
             <@me.linkRow inline=true links=[{"url": url.loginUrl, "key": "monespaceBackToLogin"}]/>
         </@me.messageBox>
-        <@me.messageBox type="warning" key="monespaceNoSpaceYet" id="demo-warning"
-            links=[{"url": url.registrationUrl, "key": "monespaceNoSpaceYetLink"}]/>
+        <@me.messageBox type="warning" key="monespaceNoEspaceYet" id="demo-warning"
+            links=[{"url": url.registrationUrl, "key": "monespaceNoEspaceYetLink"}]/>
         <@me.text key="monespaceSecureCreationText" id="demo-text"/>
         <@me.subtitle key="monespaceLoginInfoHeading"/>
 

@@ -17,6 +17,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.utils.FormMessage;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /**
@@ -93,7 +94,9 @@ final class EmailPasswordForm implements Authenticator {
     private static Response form(AuthenticationFlowContext context, String error) {
         var form = context.form().setExecution(context.getExecution().getId());
         if (error != null) {
-            form.setError(error);
+            // A field error, as Keycloak's own username/password form gives: login.ftl shows it
+            // once above the form and ties both fields to it (aria-invalid, aria-describedby).
+            form.addError(new FormMessage(FIELD_EMAIL, error));
         }
         return form.createLoginUsernamePassword();
     }

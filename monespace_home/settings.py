@@ -1,0 +1,114 @@
+"""The home app's settings: environment variables with documented defaults (the dev stack's values).
+
+| variable                        | default                                   |
+| ------------------------------- | ----------------------------------------- |
+| MONESPACE_HOME_KEYCLOAK_URL     | http://localhost:8080                     |
+| MONESPACE_HOME_REALM            | monespace                                 |
+| MONESPACE_HOME_CLIENT_ID        | monespace-home                            |
+| MONESPACE_HOME_PUBLIC_URL       | http://localhost:8000                     |
+| MONESPACE_HOME_SECRET_KEY       | random per process (see below)            |
+| MONESPACE_HOME_ABONNEMENTS_URL  | https://www.ordre.medecin.fr/abonnements  |
+| MONESPACE_HOME_COTISATIONS_URL  | https://www.ordre.medecin.fr/cotisations  |
+| MONESPACE_HOME_GARDES_URL       | https://www.ordre.medecin.fr/mes-gardes   |
+
+The service URLs are the Ordre's to confirm. Without MONESPACE_HOME_SECRET_KEY each process
+draws a random key: sessions then end when the process restarts and are not shared between
+several processes, which is fine for a developer and wrong for production.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from urllib.parse import urlsplit
+
+ENV_PREFIX = "MONESPACE_HOME_"
+#: Where Keycloak sends the doctor back with the authorization code (a path of PUBLIC_URL).
+CALLBACK_PATH = "/auth/callback"
+#: Where Keycloak sends the doctor after RP-initiated logout.
+LOGGED_OUT_PATH = "/logged-out"
+#: Our required action (Paramètres, SPEC §5), asked for with kc_action.
+SETTINGS_ACTION = "monespace-settings"
+
+
+class SettingsError(ValueError):
+    """A setting has an unusable value; the message names its environment variable."""
+
+
+def _random_secret_key() -> str:
+    return secrets.token_urlsafe(32)
+
+
+@dataclass(frozen=True)
+class Settings:
+    keycloak_url: str = "http://localhost:8080"
+    realm: str = "monespace"
+    client_id: str = "monespace-home"
+    #: The address doctors' browsers use for this app (redirect URIs are built from it).
+    public_url: str = "http://localhost:8000"
+    secret_key: str = field(default_factory=_random_secret_key, repr=False)
+    abonnements_url: str = "https://www.ordre.medecin.fr/abonnements"
+    cotisations_url: str = "https://www.ordre.medecin.fr/cotisations"
+    gardes_url: str = "https://www.ordre.medecin.fr/mes-gardes"
+
+    def __post_init__(self) -> None:
+        for name in ("keycloak_url", "public_url", "abonnements_url", "cotisations_url", "gardes_url"):
+            value = getattr(self, name)
+            parts = urlsplit(value)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                raise SettingsError(f"{env_name(name)}: {value!r} is not an http(s) URL")
+            if name in ("keycloak_url", "public_url"):
+                # Both are joined with paths: one form only, without a trailing slash.
+                object.__setattr__(self, name, value.rstrip("/"))
+        for name in ("realm", "client_id", "secret_key"):
+            if not getattr(self, name).strip():
+                raise SettingsError(f"{env_name(name)} is empty")
+        if len(self.secret_key) < 16:
+            raise SettingsError(f"{env_name('secret_key')} is too short (at least 16 characters)")
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: str | None) -> Settings:
+        """Defaults < MONESPACE_HOME_* variables < non-None `overrides` (e.g. command-line options)."""
+        env = os.environ if env is None else env
+        values: dict[str, str] = {}
+        for f in fields(cls):
+            from_env = env.get(env_name(f.name), "").strip()
+            if from_env:
+                values[f.name] = from_env
+        unknown = set(overrides) - {f.name for f in fields(cls)}
+        if unknown:
+            raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    @property
+    def issuer(self) -> str:
+        return f"{self.keycloak_url}/realms/{self.realm}"
+
+    @property
+    def metadata_url(self) -> str:
+        return f"{self.issuer}/.well-known/openid-configuration"
+
+    @property
+    def redirect_uri(self) -> str:
+        return self.public_url + CALLBACK_PATH
+
+    @property
+    def post_logout_redirect_uri(self) -> str:
+        return self.public_url + LOGGED_OUT_PATH
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.public_url.startswith("https://")
+
+    @property
+    def port(self) -> int:
+        """The port of PUBLIC_URL (a default for where to listen)."""
+        parts = urlsplit(self.public_url)
+        return parts.port or (443 if parts.scheme == "https" else 80)
+
+
+def env_name(setting: str) -> str:
+    return ENV_PREFIX + setting.upper()

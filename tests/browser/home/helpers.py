@@ -1,0 +1,32 @@
+"""Signing in through the real Keycloak pages, and reading MES SERVICES, as a doctor does."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from monespace_home import HomeServer
+
+LOGIN_TITLE = "Connectez-vous à votre espace"
+PASSWORD = "Cabinet-Medical-2026!"
+TILES = ["Abonnements", "Cotisations", "Mes Gardes", "Paramètres"]
+
+
+def expect_login_page(page: Page, home: HomeServer) -> None:
+    expect(page.locator("h1")).to_have_text(LOGIN_TITLE)
+    assert page.url.startswith(f"{home.settings.issuer}/"), page.url
+
+
+def log_in(page: Page, email: str, password: str) -> None:
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Mot de passe", exact=True).fill(password)
+    page.get_by_role("button", name="Se connecter").click()
+
+
+def expect_mes_services(page: Page, home: HomeServer, name: str, rpps: str) -> None:
+    page.wait_for_url(f"{home.url}/")
+    # "Mes services" in the markup, capitals by CSS: innerText shows what the doctor sees.
+    expect(page.locator("h1")).to_have_text("MES SERVICES", use_inner_text=True)
+    expect(page.locator("header")).to_contain_text("ORDRE DES MÉDECINS")
+    expect(page.locator("#me-doctor-name")).to_have_text(name)
+    expect(page.locator("#me-doctor-rpps")).to_have_text(rpps)
+    expect(page.locator(".me-tiles a")).to_have_text(TILES)
