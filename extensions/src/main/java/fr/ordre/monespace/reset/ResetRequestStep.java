@@ -40,11 +40,12 @@ final class ResetRequestStep {
     }
 
     Response act() {
-        String email = LoginEmail.parse(context.getHttpRequest().getDecodedFormParameters().getFirst(FIELD_EMAIL))
-                .orElse(null);
+        String typed = context.getHttpRequest().getDecodedFormParameters().getFirst(FIELD_EMAIL);
+        String email = LoginEmail.parse(typed).orElse(null);
         if (email == null) {
+            String error = typed == null || typed.isBlank() ? "monespaceEmailMissing" : "monespaceEmailInvalid";
             return context.form().setExecution(context.getExecution().getId())
-                    .addError(new FormMessage(FIELD_EMAIL, "monespaceEmailInvalid")).createPasswordReset();
+                    .addError(new FormMessage(FIELD_EMAIL, error)).createPasswordReset();
         }
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         // Shown again in the form; only ever an e-mail here, never an RPPS (see the login form).
