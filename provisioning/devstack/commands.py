@@ -52,19 +52,25 @@ def build(profile: str) -> None:
     help="Port of the sink's SMS gateway and message page.",
 )
 @click.option(
+    "--home-port",
+    default=8000,
+    show_default=True,
+    envvar="MONESPACE_HOME_PORT",
+    help="Port of the MonEspace home (MES SERVICES).",
+)
+@click.option(
     "--sms-gateway-url",
     envvar="MONESPACE_SMS_GATEWAY_URL",
     help="A real SMS gateway (same contract as the sink) instead of the sink.",
 )
-@click.option(
-    "--sms-gateway-token", envvar="MONESPACE_SMS_GATEWAY_TOKEN", help="Bearer token for that gateway."
-)
+@click.option("--sms-gateway-token", envvar="MONESPACE_SMS_GATEWAY_TOKEN", help="Bearer token for that gateway.")
 @click.option("--fresh", is_flag=True, help="Start from an empty database (drops the local data).")
 def up(
     http_port: int,
     management_port: int,
     smtp_port: int,
     sink_port: int,
+    home_port: int,
     sms_gateway_url: str | None,
     sms_gateway_token: str | None,
     fresh: bool,
@@ -79,6 +85,7 @@ def up(
         management_port=management_port,
         smtp_port=smtp_port,
         sink_http_port=sink_port,
+        home_port=home_port,
         sms_gateway_url=sms_gateway_url,
         sms_gateway_token=sms_gateway_token,
         fresh_data=fresh,
@@ -98,7 +105,14 @@ def up(
 
 
 def _realm_values(stack: Stack) -> dict[str, Any]:
-    values: dict[str, Any] = {"realm": REALM}
+    home = stack.home_url
+    values: dict[str, Any] = {
+        "realm": REALM,
+        "home_root_url": home,
+        "home_url": f"{home}/",
+        "home_redirect_uris": [f"{home}/*"],
+        "home_post_logout_redirect_uris": [f"{home}/*"],
+    }
     if "MONESPACE_SMTP_HOST" not in os.environ:
         values.update(smtp_host="127.0.0.1", smtp_port=stack.settings.smtp_port)
     return values
@@ -118,7 +132,8 @@ def _banner(stack: Stack) -> None:
     lines = [
         "",
         "MonEspace is running.",
-        f"  Log in:              {kc}/realms/{REALM}/account  (admin console: {kc}/admin, admin/admin)",
+        f"  Log in:              {stack.home_url}/  (MonEspace home → « Connectez-vous à votre espace »)",
+        f"  Keycloak:            {kc}/admin  (admin / admin)",
     ]
     if stack.sink is not None:
         lines.append(f"  Codes and mails:     {stack.sink.http_url}/  (SMS gateway {stack.sms_url})")
