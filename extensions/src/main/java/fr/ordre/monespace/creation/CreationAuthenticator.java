@@ -1,18 +1,15 @@
 package fr.ordre.monespace.creation;
 
+import fr.ordre.monespace.flow.UserlessAuthenticator;
 import fr.ordre.monespace.journey.JourneyMachine;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 
 /**
  * "Créer votre espace" (SPEC 2), bound as the realm's registration flow: the doctors already
  * exist (synced from Ordinal), so this authenticator activates one instead of registering a user.
  */
-final class CreationAuthenticator implements Authenticator {
+final class CreationAuthenticator implements UserlessAuthenticator {
 
     private static final CreationRules RULES = new CreationRules();
 
@@ -27,23 +24,5 @@ final class CreationAuthenticator implements Authenticator {
         if (response != null) {
             context.challenge(response);
         }
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,12 +1,12 @@
 package fr.ordre.monespace.login;
 
+import fr.ordre.monespace.flow.UserlessAuthenticator;
 import fr.ordre.monespace.account.LoginEmail;
 import fr.ordre.monespace.mask.ContactMasking;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
@@ -15,7 +15,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.services.managers.AuthenticationManager;
@@ -25,7 +24,7 @@ import org.keycloak.services.managers.AuthenticationManager;
  * number: it is never looked up here, so nobody can trip a doctor's lockout by typing it.
  * Every refusal shows the same message and spends the same password-hashing work.
  */
-final class EmailPasswordForm implements Authenticator {
+final class EmailPasswordForm implements UserlessAuthenticator {
 
     static final String FIELD_EMAIL = "username";
     static final String FIELD_PASSWORD = "password";
@@ -99,23 +98,5 @@ final class EmailPasswordForm implements Authenticator {
             form.addError(new FormMessage(FIELD_EMAIL, error));
         }
         return form.createLoginUsernamePassword();
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

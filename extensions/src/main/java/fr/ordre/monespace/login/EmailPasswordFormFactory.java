@@ -1,17 +1,14 @@
 package fr.ordre.monespace.login;
 
+import fr.ordre.monespace.flow.RequiredStepFactory;
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** Factory of the login form; its "password" category is what makes Keycloak count failures. */
-public final class EmailPasswordFormFactory implements AuthenticatorFactory {
+public final class EmailPasswordFormFactory implements RequiredStepFactory {
 
     public static final String ID = "monespace-email-password-form";
     private static final EmailPasswordForm SINGLETON = new EmailPasswordForm();
@@ -42,16 +39,6 @@ public final class EmailPasswordFormFactory implements AuthenticatorFactory {
     }
 
     @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return new AuthenticationExecutionModel.Requirement[] {AuthenticationExecutionModel.Requirement.REQUIRED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public String getHelpText() {
         return "Login by login e-mail and password; an RPPS number is refused like any wrong identifier.";
     }
@@ -59,17 +46,5 @@ public final class EmailPasswordFormFactory implements AuthenticatorFactory {
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return List.of();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,12 +1,10 @@
 package fr.ordre.monespace.reset;
 
+import fr.ordre.monespace.flow.UserlessAuthenticator;
 import fr.ordre.monespace.journey.JourneyMachine;
 import fr.ordre.monespace.recovery.RecoveryRules;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -15,7 +13,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * e-mail link (SPEC 4), and its link "Je ne connais plus mon adresse email" switches to the
  * recovery journey (SPEC 3). Which one a request belongs to is kept in an auth-session note.
  */
-final class ResetAuthenticator implements Authenticator {
+final class ResetAuthenticator implements UserlessAuthenticator {
 
     /** Set by {@link ResetLinkTokenHandler} once a valid link was opened: the doctor's id. */
     static final String LINK_USER = "monespace.reset.linkUser";
@@ -80,23 +78,5 @@ final class ResetAuthenticator implements Authenticator {
 
     private static void setMode(AuthenticationSessionModel authSession, Mode mode) {
         authSession.setAuthNote(MODE, mode.name());
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,18 +1,15 @@
 package fr.ordre.monespace.reset;
 
+import fr.ordre.monespace.flow.RequiredStepFactory;
 import fr.ordre.monespace.journey.JourneySettingsProperties;
 import java.util.ArrayList;
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** Factory of the reset-credentials authenticator (password reset and espace recovery). */
-public final class ResetAuthenticatorFactory implements AuthenticatorFactory {
+public final class ResetAuthenticatorFactory implements RequiredStepFactory {
 
     public static final String ID = "monespace-reset";
     private static final ResetAuthenticator SINGLETON = new ResetAuthenticator();
@@ -43,16 +40,6 @@ public final class ResetAuthenticatorFactory implements AuthenticatorFactory {
     }
 
     @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return new AuthenticationExecutionModel.Requirement[] {AuthenticationExecutionModel.Requirement.REQUIRED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public String getHelpText() {
         return "Password reset by single-use e-mail link, and recovery of an espace whose login e-mail is forgotten.";
     }
@@ -62,17 +49,5 @@ public final class ResetAuthenticatorFactory implements AuthenticatorFactory {
         List<ProviderConfigProperty> properties = new ArrayList<>(JourneySettingsProperties.asConfigProperties());
         properties.addAll(ResetSettings.configProperties());
         return properties;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }
