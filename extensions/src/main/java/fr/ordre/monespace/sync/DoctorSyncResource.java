@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.support.EntityManagers;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -71,7 +72,11 @@ public final class DoctorSyncResource {
         UpsertSummary summary = new UpsertSummary();
         DoctorWriter writer = new DoctorWriter(session, realm, new SessionTermination(session, realm));
         try {
-            batch.doctors().forEach(doctor -> summary.add(writer.write(doctor)));
+            // Batch mode: no flush after each user and no flush before each query, so the
+            // transaction does not re-check every entity it already wrote for each new one
+            // (quadratic: 20 ms per doctor at 500 per batch). Queries then do not see this
+            // batch's unflushed writes, which is fine: a batch names each RPPS once.
+            EntityManagers.runInBatch(session, () -> batch.doctors().forEach(doctor -> summary.add(writer.write(doctor))), true);
         } catch (ModelDuplicateException e) {
             // Another writer created one of these users meanwhile: the transaction is rolled back
             // and the whole batch can be sent again (the upsert then finds the user).
