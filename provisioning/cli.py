@@ -16,9 +16,11 @@ def main() -> None:
 
 def _register() -> None:
     # Sub-groups live beside the code they drive; imported here so `monespace --help` lists them.
+    from ordinal_sync.commands import ordinal
     from provisioning.realm.commands import realm
 
     main.add_command(realm)
+    main.add_command(ordinal)
 
 
 _register()
