@@ -31,7 +31,7 @@ from typing import TypeVar
 from keycloak import KeycloakAdmin
 
 from ordinal_sync.inventory import DoctorInventory
-from ordinal_sync.keycloak_bulk import KeycloakBulk, UpsertCounts
+from ordinal_sync.keycloak_bulk import DoctorStore, KeycloakBulk, UpsertCounts
 from ordinal_sync.model import DEFAULT_ACTIVE_STATUSES
 from ordinal_sync.pipeline import read_doctors
 from ordinal_sync.planning import (
@@ -137,12 +137,31 @@ def sync_file(
     The report (JSON Lines, see report.py) goes to ``report_path`` (none when None).
     """
     settings = settings or SyncSettings()
+    detect_layout(source)  # an unreadable file fails before any connection
+    admin = connection if isinstance(connection, KeycloakAdmin) else connect(connection)
+    return sync_into(
+        KeycloakBulk(admin, settings.realm),
+        source,
+        settings=settings,
+        report_path=report_path,
+        progress=progress,
+    )
+
+
+def sync_into(
+    bulk: DoctorStore,
+    source: str | Path,
+    *,
+    settings: SyncSettings | None = None,
+    report_path: str | Path | None = None,
+    progress: ProgressDisplay | None = None,
+) -> SyncResult:
+    """sync_file's run against any DoctorStore (the bulk endpoint, or a stand-in in tests)."""
+    settings = settings or SyncSettings()
     progress = progress or SilentProgress()
     source = Path(source)
     started = time.monotonic()
-    layout = detect_layout(source)  # an unreadable file fails before any request
-    admin = connection if isinstance(connection, KeycloakAdmin) else connect(connection)
-    bulk = KeycloakBulk(admin, settings.realm)
+    layout = detect_layout(source)
     bulk.check()
     with JsonlReport(report_path or os.devnull) as report:
         report.add_summary(realm=settings.realm, dry_run=settings.dry_run)
@@ -179,7 +198,7 @@ def sync_file(
 
 
 def _plan(
-    bulk: KeycloakBulk, source: Path, report: JsonlReport, settings: SyncSettings, progress: ProgressDisplay
+    bulk: DoctorStore, source: Path, report: JsonlReport, settings: SyncSettings, progress: ProgressDisplay
 ) -> tuple[DoctorInventory, Planner, ChangeSpool]:
     reading = progress.task(f"Reading {source.name}", unit="lines")
     stop = threading.Event()
@@ -204,7 +223,7 @@ def _plan(
     return inventory, planner, spool
 
 
-def _inventory(bulk: KeycloakBulk, progress: ProgressDisplay, stop: threading.Event) -> DoctorInventory:
+def _inventory(bulk: DoctorStore, progress: ProgressDisplay, stop: threading.Event) -> DoctorInventory:
     task = progress.task(f"Reading Keycloak realm {bulk.realm}", unit="doctors")
     inventory = DoctorInventory(
         itertools.takewhile(lambda _: not stop.is_set(), _ticking(bulk.export(), task))
@@ -214,7 +233,7 @@ def _inventory(bulk: KeycloakBulk, progress: ProgressDisplay, stop: threading.Ev
 
 
 def apply_changes(
-    bulk: KeycloakBulk,
+    bulk: DoctorStore,
     changes: Sequence[Change] | ChangeSpool,
     settings: SyncSettings,
     progress: ProgressDisplay,

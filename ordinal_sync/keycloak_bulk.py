@@ -25,7 +25,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote
 
 import requests
@@ -83,6 +83,18 @@ class UpsertCounts:
             enabled=int(payload.get("enabled", 0)),
             sessions_ended=int(payload.get("sessionsEnded", 0)),
         )
+
+
+class DoctorStore(Protocol):
+    """What a sync run needs from Keycloak: KeycloakBulk, or a stand-in in unit tests."""
+
+    realm: str
+
+    def check(self) -> None: ...
+
+    def export(self) -> Iterator[tuple[str, ExistingDoctor]]: ...
+
+    def upsert(self, users: Sequence[KeycloakUser]) -> UpsertCounts: ...
 
 
 def write_body(user: KeycloakUser) -> dict[str, Any]:
