@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.support.EntityManagers;
 import org.keycloak.events.admin.OperationType;
@@ -70,7 +71,9 @@ public final class DoctorSyncResource {
             return invalid(problems);
         }
         UpsertSummary summary = new UpsertSummary();
-        DoctorWriter writer = new DoctorWriter(session, realm, new SessionTermination(session, realm));
+        Set<String> existing = new DoctorInventory(session, realm)
+                .existing(batch.doctors().stream().map(DoctorWrite::rpps).toList());
+        DoctorWriter writer = new DoctorWriter(session, realm, new SessionTermination(session, realm), existing);
         try {
             // Batch mode: no flush after each user and no flush before each query, so the
             // transaction does not re-check every entity it already wrote for each new one

@@ -2,6 +2,7 @@ package fr.ordre.monespace.sync;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -24,16 +25,20 @@ final class DoctorWriter {
     private final UserProvider users;
     private final RealmModel realm;
     private final SessionTermination sessions;
+    private final Set<String> existing;
 
-    DoctorWriter(KeycloakSession session, RealmModel realm, SessionTermination sessions) {
+    /** {@code existing}: which of the batch's RPPS are already usernames (see DoctorInventory). */
+    DoctorWriter(KeycloakSession session, RealmModel realm, SessionTermination sessions, Set<String> existing) {
         // The cache-aware provider: every write invalidates the cached user.
         this.users = session.users();
         this.realm = realm;
         this.sessions = sessions;
+        this.existing = existing;
     }
 
     Outcome write(DoctorWrite doctor) {
-        UserModel user = users.getUserByUsername(realm, doctor.rpps());
+        // A doctor new to Keycloak costs no lookup: the batch's usernames were checked at once.
+        UserModel user = existing.contains(doctor.rpps()) ? users.getUserByUsername(realm, doctor.rpps()) : null;
         boolean creating = user == null;
         if (creating) {
             // Same defaults as a creation through the admin API: default roles and required actions.
