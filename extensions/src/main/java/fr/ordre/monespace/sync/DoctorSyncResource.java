@@ -11,9 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jboss.logging.Logger;
-import org.keycloak.connections.jpa.support.EntityManagers;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -70,30 +68,28 @@ public final class DoctorSyncResource {
         if (!problems.isEmpty()) {
             return invalid(problems);
         }
-        UpsertSummary summary = new UpsertSummary();
-        Set<String> existing = new DoctorInventory(session, realm)
-                .existing(batch.doctors().stream().map(DoctorWrite::rpps).toList());
-        DoctorWriter writer = new DoctorWriter(session, realm, new SessionTermination(session, realm), existing);
+        UpsertSummary summary;
         try {
-            // Batch mode: no flush after each user and no flush before each query, so the
-            // transaction does not re-check every entity it already wrote for each new one
-            // (quadratic: 20 ms per doctor at 500 per batch). Queries then do not see this
-            // batch's unflushed writes, which is fine: a batch names each RPPS once.
-            EntityManagers.runInBatch(session, () -> batch.doctors().forEach(doctor -> summary.add(writer.write(doctor))), true);
+            summary = new BatchUpsert(session, realm).apply(batch);
         } catch (ModelDuplicateException e) {
             // Another writer created one of these users meanwhile: the transaction is rolled back
             // and the whole batch can be sent again (the upsert then finds the user).
             session.getTransactionManager().setRollbackOnly();
             return json(Response.Status.CONFLICT, Map.of("error", "conflict", "message", firstLine(e.getMessage())));
         }
+        audit(realm, caller, summary);
+        LOG.infof("Ordinal sync batch of %d doctors in realm %s: %s", batch.doctors().size(), realm.getName(), summary);
+        return json(Response.Status.OK, summary.counts());
+    }
+
+    /** One admin event per batch (not per user): who ran the sync, when, and what it did. */
+    private void audit(RealmModel realm, AdminAuth caller, UpsertSummary summary) {
         new AdminEventBuilder(realm, caller, session, session.getContext().getConnection())
                 .operation(OperationType.ACTION)
                 .resource(ResourceType.USER)
                 .resourcePath(session.getContext().getUri())
                 .representation(summary.counts())
                 .success();
-        LOG.infof("Ordinal sync batch of %d doctors in realm %s: %s", batch.doctors().size(), realm.getName(), summary);
-        return json(Response.Status.OK, summary.counts());
     }
 
     private static Response invalid(List<String> problems) {
