@@ -299,7 +299,9 @@ def test_rejected_records_are_reported_with_line_and_reason_and_exit_3(
     assert "rejected                 2  (line and reason in the report)" in result.output
     records = [json.loads(line) for line in report.read_text().splitlines()]
     # Records come out grouped by RPPS, so rejects are in RPPS order, not line order.
-    rejects = sorted((r["lines"], r["code"], r["rpps"] or r["value"]) for r in records if r["type"] == "reject")
+    rejects = sorted(
+        (r["lines"], r["code"], r["rpps"] or r["value"]) for r in records if r["type"] == "reject"
+    )
     assert rejects == [([3], "birth_date_invalid", bad.rpps), ([4], "rpps_checksum", wrong_key.rpps)]
     assert records[-1]["type"] == "summary" and records[-1]["exit_code"] == 3
     assert user(kc, good.rpps) is not None and user(kc, bad.rpps) is None
