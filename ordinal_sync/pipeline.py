@@ -6,14 +6,14 @@ This is the whole Keycloak-independent input side; a dry run is
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
 from ordinal_sync.grouping import group_by_rpps
 from ordinal_sync.model import Issue, Severity, SourceRecord
 from ordinal_sync.normalise import doctor_from_csv, doctor_from_extraction
-from ordinal_sync.readers import Layout, open_source
+from ordinal_sync.readers import Layout, SourceLine, SourceReader, open_source
 from ordinal_sync.report import JsonlReport
 
 
@@ -23,6 +23,7 @@ def read_doctors(
     *,
     today: date | None = None,
     workdir: str | Path | None = None,
+    on_lines: Callable[[int], None] | None = None,
 ) -> Iterator[SourceRecord]:
     """Yield one Doctor, or the rejection Issue standing for it, per record of the file.
 
@@ -36,7 +37,8 @@ def read_doctors(
     records = doctors = 0
     with open_source(path) as reader:
         normalise = doctor_from_extraction if reader.layout is Layout.EXTRACTION else doctor_from_csv
-        for group in group_by_rpps(reader, workdir):
+        lines: Iterable[SourceLine] = reader if on_lines is None else _counted(reader, on_lines)
+        for group in group_by_rpps(lines, workdir):
             doctor, issues = normalise(group, today)
             for issue in issues:
                 report.write(issue)
@@ -66,3 +68,16 @@ def read_doctors(
             records=records,
             doctors=doctors,
         )
+
+
+_TICK = 10_000
+
+
+def _counted(reader: SourceReader, on_lines: Callable[[int], None]) -> Iterator[SourceLine]:
+    reported = 0
+    for line in reader:
+        yield line
+        if reader.lines_read - reported >= _TICK:
+            on_lines(reader.lines_read - reported)
+            reported = reader.lines_read
+    on_lines(reader.lines_read - reported)

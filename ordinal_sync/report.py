@@ -38,6 +38,11 @@ class JsonlReport:
     def warnings(self) -> int:
         return self._by_severity[Severity.WARNING]
 
+    @property
+    def by_code(self) -> dict[str, int]:
+        """Issues so far per code, most frequent first."""
+        return dict(self._by_code.most_common())
+
     def write(self, issue: Issue) -> None:
         self._by_severity[issue.severity] += 1
         self._by_code[issue.code] += 1

@@ -31,6 +31,7 @@ ENV_USER = "MONESPACE_ADMIN_USER"
 ENV_PASSWORD = "MONESPACE_ADMIN_PASSWORD"
 ENV_CLIENT_ID = "MONESPACE_ADMIN_CLIENT_ID"
 ENV_CLIENT_SECRET = "MONESPACE_ADMIN_CLIENT_SECRET"
+ENV_TOKEN_REALM = "MONESPACE_ADMIN_TOKEN_REALM"
 
 
 class KeycloakUnavailable(click.ClickException):
@@ -43,8 +44,10 @@ class KeycloakUnavailable(click.ClickException):
 class AdminSettings:
     """How to reach Keycloak as an administrator.
 
-    A client secret selects the client-credentials grant (a service account in `master`);
-    otherwise the user/password grant on `admin-cli` is used.
+    A client secret selects the client-credentials grant (a service account); otherwise the
+    user/password grant on `admin-cli` is used. Tokens come from `token_realm`: `master` for
+    administrators, or a realm's own name for a service account of that realm (the Ordinal
+    sync's least-privilege `ordinal-sync` client).
     """
 
     url: str = DEFAULT_URL
@@ -53,6 +56,7 @@ class AdminSettings:
     client_id: str | None = None
     client_secret: str | None = None
     timeout_seconds: int = 30
+    token_realm: str = ADMIN_REALM
 
     @property
     def uses_client_credentials(self) -> bool:
@@ -75,11 +79,12 @@ class AdminSettings:
             password=env.get(ENV_PASSWORD) or DEFAULT_ADMIN_PASSWORD,
             client_id=env.get(ENV_CLIENT_ID) or None,
             client_secret=env.get(ENV_CLIENT_SECRET) or None,
+            token_realm=env.get(ENV_TOKEN_REALM) or ADMIN_REALM,
         )
 
 
 def connect(settings: AdminSettings) -> KeycloakAdmin:
-    """A `KeycloakAdmin` on realm master with a token already fetched.
+    """A `KeycloakAdmin` on realm master with a token (from `settings.token_realm`) already fetched.
 
     Raises KeycloakUnavailable (one line) when Keycloak is unreachable or refuses the login.
     The admin's "current realm" stays `master`: tools address other realms by explicit path
@@ -100,8 +105,8 @@ def connect(settings: AdminSettings) -> KeycloakAdmin:
     admin = KeycloakAdmin(
         server_url=url + "/",
         realm_name=ADMIN_REALM,
-        # Tokens always come from master, whatever realm the admin object is pointed at later.
-        user_realm_name=ADMIN_REALM,
+        # Tokens always come from the token realm, whatever realm the admin object is pointed at later.
+        user_realm_name=settings.token_realm,
         timeout=settings.timeout_seconds,
         **credentials,
     )
@@ -112,7 +117,7 @@ def connect(settings: AdminSettings) -> KeycloakAdmin:
     except KeycloakError as exc:
         # The token endpoint answers 401, or 400 invalid_grant, to wrong credentials.
         if exc.response_code in (400, 401):
-            refused = f"Keycloak at {url} refused {settings.principal} on realm {ADMIN_REALM}"
+            refused = f"Keycloak at {url} refused {settings.principal} on realm {settings.token_realm}"
             raise KeycloakUnavailable(f"{refused} ({describe_error(exc)})") from None
         raise KeycloakUnavailable(
             f"Keycloak at {url}: admin login as {settings.principal} failed ({describe_error(exc)})"
@@ -225,13 +230,20 @@ def admin_options(func: F) -> F:
         "--admin-client-id",
         envvar=ENV_CLIENT_ID,
         default=None,
-        help=f"Service-account client in master, used with its secret [env {ENV_CLIENT_ID}].",
+        help=f"Service-account client, used with its secret [env {ENV_CLIENT_ID}].",
     )
     @click.option(
         "--admin-client-secret",
         envvar=ENV_CLIENT_SECRET,
         default=None,
         help=f"Secret of --admin-client-id [env {ENV_CLIENT_SECRET}].",
+    )
+    @click.option(
+        "--admin-token-realm",
+        envvar=ENV_TOKEN_REALM,
+        default=ADMIN_REALM,
+        show_default=True,
+        help=f"Realm the admin user or service-account client belongs to [env {ENV_TOKEN_REALM}].",
     )
     @functools.wraps(func)
     def wrapper(
@@ -241,6 +253,7 @@ def admin_options(func: F) -> F:
         admin_password: str,
         admin_client_id: str | None,
         admin_client_secret: str | None,
+        admin_token_realm: str,
         **kwargs: Any,
     ) -> Any:
         kwargs["admin_settings"] = AdminSettings(
@@ -249,6 +262,7 @@ def admin_options(func: F) -> F:
             password=admin_password,
             client_id=admin_client_id,
             client_secret=admin_client_secret,
+            token_realm=admin_token_realm,
         )
         return func(*args, **kwargs)
 

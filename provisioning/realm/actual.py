@@ -46,8 +46,12 @@ class ActualRealm:
     unregistered_required_actions: dict[str, dict[str, Any]] = field(default_factory=dict)
     clients: dict[str, dict[str, Any]] = field(default_factory=dict)  # by clientId
     default_role_composites: list[dict[str, Any]] = field(default_factory=list)
-    # Role refs of defaultRoles → role representation (None: no such role/client).
+    # Role refs of defaultRoles and serviceAccountRoles → role representation (None: no such role/client).
     roles: dict[str, dict[str, Any] | None] = field(default_factory=dict)
+    # Declared realm roles by name → representation (None: missing).
+    realm_roles: dict[str, dict[str, Any] | None] = field(default_factory=dict)
+    # clientId → role refs its service account holds directly (clients naming serviceAccountRoles).
+    service_account_roles: dict[str, set[str]] = field(default_factory=dict)
     flows: dict[str, dict[str, Any]] = field(default_factory=dict)  # top-level, by alias
     flow_layouts: dict[str, list[ExecutionRow]] = field(default_factory=dict)
     # Flow id → who else uses it (client overrides, identity providers).
@@ -74,14 +78,21 @@ def read_actual(api: RealmApi, desired: DesiredRealm) -> ActualRealm:
         if missing:
             unregistered = api.get("authentication/unregistered-required-actions")
             actual.unregistered_required_actions = {a["providerId"]: a for a in unregistered}
-    role_refs = [RoleRef(r) for r in desired.default_roles_include + desired.default_roles_exclude]
-    client_ids = {c.client_id for c in desired.clients} | {r.client_id for r in role_refs if r.client_id}
+    for role in desired.realm_roles:
+        actual.realm_roles[role["name"]] = api.get_or_none(f"roles/{segment(role['name'])}")
+    default_refs = [RoleRef(r) for r in desired.default_roles_include + desired.default_roles_exclude]
+    granted_refs = [RoleRef(r) for c in desired.clients for r in c.service_account_roles]
+    client_ids = {c.client_id for c in desired.clients}
+    client_ids |= {r.client_id for r in default_refs + granted_refs if r.client_id}
     for client_id in sorted(client_ids):
         found = api.get("clients", clientId=client_id)
         if found:
             actual.clients[client_id] = found[0]
-    if role_refs:
-        _read_default_roles(api, actual, role_refs)
+    if default_refs:
+        _read_default_roles(api, actual, default_refs)
+    if granted_refs:
+        _read_roles(api, actual, granted_refs)
+        _read_service_accounts(api, actual, desired)
     if desired.flows:
         _read_flows(api, actual, desired)
     return actual
@@ -108,7 +119,26 @@ def _read_default_roles(api: RealmApi, actual: ActualRealm, refs: list[RoleRef])
     default_role = actual.realm.get("defaultRole") or {}
     if default_role.get("id"):
         actual.default_role_composites = api.get(f"roles-by-id/{default_role['id']}/composites")
+    _read_roles(api, actual, refs)
+
+
+def _read_service_accounts(api: RealmApi, actual: ActualRealm, desired: DesiredRealm) -> None:
+    for client in desired.clients:
+        current = actual.clients.get(client.client_id)
+        if not client.service_account_roles or not current or not current.get("serviceAccountsEnabled"):
+            continue
+        user = api.get(f"clients/{current['id']}/service-account-user")
+        mappings = api.get(f"users/{user['id']}/role-mappings") or {}
+        held = {role["name"] for role in mappings.get("realmMappings") or []}
+        for client_id, client_mappings in (mappings.get("clientMappings") or {}).items():
+            held |= {f"{client_id}/{role['name']}" for role in client_mappings.get("mappings") or []}
+        actual.service_account_roles[client.client_id] = held
+
+
+def _read_roles(api: RealmApi, actual: ActualRealm, refs: list[RoleRef]) -> None:
     for ref in refs:
+        if ref.text in actual.roles:
+            continue
         if ref.client_id is None:
             actual.roles[ref.text] = api.get_or_none(f"roles/{segment(ref.role)}")
             continue

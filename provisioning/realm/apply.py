@@ -80,7 +80,9 @@ def execute(api: RealmApi, plan: RealmPlan) -> None:
     if plan.profile is not None:
         api.put("users/profile", plan.profile)
     _required_actions(api, plan)
+    _roles(api, plan)
     _clients(api, plan)
+    _service_account_grants(api, plan)
     _default_roles(api, plan)
     _flows(api, plan)
 
@@ -112,6 +114,31 @@ def _clients(api: RealmApi, plan: RealmPlan) -> None:
         api.post(f"clients/{uuid}/protocol-mappers/models", mapper)
     for uuid, mapper_id, mapper in plan.mapper_updates:
         api.put(f"clients/{uuid}/protocol-mappers/models/{mapper_id}", mapper)
+
+
+def _roles(api: RealmApi, plan: RealmPlan) -> None:
+    for representation in plan.role_creates:
+        api.post("roles", representation)
+    for name, representation in plan.role_updates:
+        api.put(f"roles/{segment(name)}", representation)
+
+
+def _service_account_grants(api: RealmApi, plan: RealmPlan) -> None:
+    for client_id, refs in plan.service_account_grants:
+        uuid = api.get("clients", clientId=client_id)[0]["id"]
+        user = api.get(f"clients/{uuid}/service-account-user")
+        realm_roles = [api.get(f"roles/{segment(ref)}") for ref in refs if "/" not in ref]
+        if realm_roles:
+            api.post(f"users/{user['id']}/role-mappings/realm", realm_roles)
+        by_client: dict[str, list[str]] = {}
+        for ref in refs:
+            if "/" in ref:
+                owner, role = ref.split("/", 1)
+                by_client.setdefault(owner, []).append(role)
+        for owner, roles in by_client.items():
+            owner_uuid = api.get("clients", clientId=owner)[0]["id"]
+            representations = [api.get(f"clients/{owner_uuid}/roles/{segment(role)}") for role in roles]
+            api.post(f"users/{user['id']}/role-mappings/clients/{owner_uuid}", representations)
 
 
 def _default_roles(api: RealmApi, plan: RealmPlan) -> None:

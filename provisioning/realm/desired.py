@@ -23,6 +23,7 @@ class DesiredClient:
     fields: dict[str, Any]  # top-level ClientRepresentation fields named in realm/
     attributes: dict[str, str]
     mappers: list[dict[str, Any]]
+    service_account_roles: list[str] = field(default_factory=list)
 
     def representation(self) -> dict[str, Any]:
         """Full representation for a creation."""
@@ -48,6 +49,7 @@ class DesiredRealm:
     attributes: dict[str, str]
     smtp_server: dict[str, str] | None
     profile: DesiredProfile | None
+    realm_roles: list[dict[str, Any]] = field(default_factory=list)  # RoleRepresentations
     clients: list[DesiredClient] = field(default_factory=list)
     default_roles_include: list[str] = field(default_factory=list)
     default_roles_exclude: list[str] = field(default_factory=list)
@@ -95,6 +97,7 @@ def build_desired(files: RealmFiles) -> DesiredRealm:
         attributes={k: as_keycloak_string(v) for k, v in (realm.attributes or {}).items()},
         smtp_server=smtp,
         profile=profile,
+        realm_roles=[r.model_dump(exclude_none=True) for r in files.roles.realm] if files.roles else [],
         clients=[_client(c) for c in files.clients],
         default_roles_include=list(roles.include) if roles else [],
         default_roles_exclude=list(roles.exclude) if roles else [],
@@ -104,12 +107,15 @@ def build_desired(files: RealmFiles) -> DesiredRealm:
 
 
 def _client(client: Client) -> DesiredClient:
-    fields = client.model_dump(exclude_none=True, exclude={"clientId", "attributes", "protocolMappers"})
+    fields = client.model_dump(
+        exclude_none=True, exclude={"clientId", "attributes", "protocolMappers", "serviceAccountRoles"}
+    )
     return DesiredClient(
         client_id=client.clientId,
         fields=fields,
         attributes={k: as_keycloak_string(v) for k, v in (client.attributes or {}).items()},
         mappers=[mapper_representation(m) for m in client.protocolMappers or []],
+        service_account_roles=list(client.serviceAccountRoles or []),
     )
 
 

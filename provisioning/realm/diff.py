@@ -46,8 +46,10 @@ def diff_realm(desired: DesiredRealm, actual: ActualRealm) -> RealmPlan:
     if desired.profile is not None:
         _profile(desired.profile, actual.profile or {}, plan)
     _required_actions(desired, actual, plan, problems)
+    _realm_roles(desired, actual, plan)
     for client in desired.clients:
         _client(client, actual.clients.get(client.client_id), plan)
+        _service_account_roles(client, desired, actual, plan, problems)
     _default_roles(desired, actual, plan, problems)
     _flows(desired, actual, plan, problems)
     if problems:
@@ -214,6 +216,42 @@ def _client(client: DesiredClient, current: dict[str, Any] | None, plan: RealmPl
             plan.add(Change("~", f"{subject} mapper {mapper['name']}", ", ".join(keys)))
             merged = {**existing, **mapper, "config": {**old_config, **mapper["config"]}}
             plan.mapper_updates.append((current["id"], existing["id"], merged))
+
+
+def _realm_roles(desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan) -> None:
+    for role in desired.realm_roles:
+        current = actual.realm_roles.get(role["name"])
+        if current is None:
+            plan.add(Change("+", f"role {role['name']}"))
+            plan.role_creates.append(dict(role))
+            continue
+        wanted = role.get("description")
+        if wanted is not None and (current.get("description") or None) != wanted:
+            plan.add(changed(f"role {role['name']}.description", current.get("description"), wanted))
+            plan.role_updates.append((role["name"], {**current, **role}))
+
+
+def _service_account_roles(
+    client: DesiredClient, desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan, problems: list[str]
+) -> None:
+    if not client.service_account_roles:
+        return
+    if client.fields.get("serviceAccountsEnabled") is not True:
+        problems.append(f"client {client.client_id}: serviceAccountRoles needs serviceAccountsEnabled: true")
+        return
+    declared = {role["name"] for role in desired.realm_roles}
+    held = actual.service_account_roles.get(client.client_id, set())
+    missing: list[str] = []
+    for text in client.service_account_roles:
+        ref = RoleRef(text)
+        exists = actual.roles.get(text) is not None or (ref.client_id is None and ref.role in declared)
+        if not exists:
+            problems.append(f"client {client.client_id}: service-account role '{text}' does not exist")
+        elif text not in held:
+            plan.add(Change("+", f"client {client.client_id} service-account role {text}"))
+            missing.append(text)
+    if missing:
+        plan.service_account_grants.append((client.client_id, missing))
 
 
 def _default_roles(desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan, problems: list[str]) -> None:

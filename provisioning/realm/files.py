@@ -25,6 +25,7 @@ from provisioning.realm.schema import (
     RealmDocument,
     RealmSettings,
     RequiredAction,
+    Roles,
     UserProfile,
     walk_steps,
 )
@@ -47,6 +48,7 @@ class RealmFiles:
 
     realm: RealmSettings
     user_profile: UserProfile | None = None
+    roles: Roles | None = None
     clients: list[Client] = field(default_factory=list)
     default_roles: DefaultRoles | None = None
     required_actions: list[RequiredAction] = field(default_factory=list)
@@ -177,7 +179,7 @@ def _join(documents: list[tuple[str, RealmDocument]], problems: list[str]) -> Re
     actions: list[tuple[str, int, RequiredAction]] = []
     flows: list[tuple[str, int, Flow]] = []
     for label, document in documents:
-        for section in ("realm", "userProfile", "defaultRoles"):
+        for section in ("realm", "userProfile", "roles", "defaultRoles"):
             value = getattr(document, section)
             if value is None:
                 continue
@@ -200,6 +202,7 @@ def _join(documents: list[tuple[str, RealmDocument]], problems: list[str]) -> Re
     return RealmFiles(
         realm=singles["realm"][1],
         user_profile=singles.get("userProfile", (None, None))[1],
+        roles=singles.get("roles", (None, None))[1],
         clients=[c for _, _, c in clients],
         default_roles=singles.get("defaultRoles", (None, None))[1],
         required_actions=[a for _, _, a in actions],

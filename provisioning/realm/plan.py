@@ -56,10 +56,15 @@ class RealmPlan:
     profile: dict[str, Any] | None = None  # the full UPConfig
     register_actions: list[dict[str, str]] = field(default_factory=list)
     action_updates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    role_creates: list[dict[str, Any]] = field(default_factory=list)
+    role_updates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (name, representation)
     client_creates: list[dict[str, Any]] = field(default_factory=list)
     client_updates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (uuid, fields)
     mapper_creates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     mapper_updates: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
+    # (clientId, role refs) to grant its service account; resolved by name when applied, so a
+    # client created by the same apply gets them too.
+    service_account_grants: list[tuple[str, list[str]]] = field(default_factory=list)
     default_role_id: str | None = None
     default_roles_add: list[dict[str, Any]] = field(default_factory=list)
     default_roles_remove: list[dict[str, Any]] = field(default_factory=list)

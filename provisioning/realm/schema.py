@@ -176,6 +176,30 @@ class UserProfile(Strict):
 
 # --- clients and roles -----------------------------------------------------------------------
 
+RoleRef = Annotated[str, Field(pattern=r"^[^/\s]+(/[^/\s]+)?$")]
+
+
+class Role(Strict):
+    """A realm role (RoleRepresentation fields), matched by name."""
+
+    name: Annotated[str, Field(pattern=r"^[^/\s]+$")]
+    description: str | None = None
+
+
+class Roles(Strict):
+    """Roles declared in realm/ (RealmRepresentation.roles); roles not named are left alone."""
+
+    realm: list[Role] = []
+
+    @field_validator("realm")
+    @classmethod
+    def _names_unique(cls, roles: list[Role]) -> list[Role]:
+        names = [r.name for r in roles]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise ValueError(f"realm role names must be unique: {', '.join(duplicates)}")
+        return roles
+
 
 class ProtocolMapper(Strict):
     name: str
@@ -209,9 +233,9 @@ class Client(Strict):
     attributes: dict[str, Scalar] | None = None
     # Mappers are matched by name; mappers not named here are left alone.
     protocolMappers: list[ProtocolMapper] | None = None
-
-
-RoleRef = Annotated[str, Field(pattern=r"^[^/\s]+(/[^/\s]+)?$")]
+    # Roles granted to the client's service account (`role` realm role, `client/role` client
+    # role); only added: a role granted by hand and not named here is left alone.
+    serviceAccountRoles: list[RoleRef] | None = None
 
 
 class DefaultRoles(Strict):
@@ -313,6 +337,7 @@ class RealmDocument(Strict):
 
     realm: RealmSettings | None = None
     userProfile: UserProfile | None = None
+    roles: Roles | None = None
     clients: list[Client] | None = None
     defaultRoles: DefaultRoles | None = None
     requiredActions: list[RequiredAction] | None = None

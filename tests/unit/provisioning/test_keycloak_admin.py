@@ -80,3 +80,15 @@ def test_token_and_urls_for_raw_requests() -> None:
     ):
         expires_at.return_value = datetime.now(tz=UTC) - timedelta(seconds=1)
         assert access_token(admin) == "new"
+
+
+def test_token_realm_defaults_to_master_and_names_a_realm_service_account() -> None:
+    assert AdminSettings.from_env({}).token_realm == "master"
+    settings = AdminSettings.from_env(
+        {
+            "MONESPACE_ADMIN_CLIENT_ID": "ordinal-sync",
+            "MONESPACE_ADMIN_CLIENT_SECRET": "s",
+            "MONESPACE_ADMIN_TOKEN_REALM": "monespace",
+        }
+    )
+    assert settings.token_realm == "monespace" and settings.uses_client_credentials

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -52,6 +53,7 @@ def matching_actual(wanted: DesiredRealm) -> ActualRealm:
         }
         for a in wanted.required_actions
     }
+    realm_roles = {role["name"]: {"id": f"role-{role['name']}", **role} for role in wanted.realm_roles}
     return ActualRealm(
         exists=True,
         realm=realm,
@@ -59,7 +61,17 @@ def matching_actual(wanted: DesiredRealm) -> ActualRealm:
         required_actions=actions,
         clients=clients,
         default_role_composites=[{"id": "offline"}],
-        roles={"account/manage-account": {"id": "manage"}, "account/view-profile": {"id": "view"}},
+        roles={
+            "account/manage-account": {"id": "manage"},
+            "account/view-profile": {"id": "view"},
+            **{name: role for name, role in realm_roles.items()},
+        },
+        realm_roles=dict(realm_roles),
+        service_account_roles={
+            c.client_id: {"default-roles-x", *c.service_account_roles}
+            for c in wanted.clients
+            if c.service_account_roles
+        },
     )
 
 
@@ -144,6 +156,63 @@ def test_excluded_default_roles_are_removed_only_when_present() -> None:
     plan = diff_realm(wanted, actual)
     assert [str(c) for c in plan.changes] == ["- default-role account/manage-account"]
     assert plan.default_roles_remove == [{"id": "manage"}]
+
+
+def test_missing_realm_role_and_service_account_grant_are_planned() -> None:
+    wanted = desired()
+    actual = matching_actual(wanted)
+    actual.realm_roles = {"ordinal-sync": None}
+    actual.roles.pop("ordinal-sync")
+    actual.service_account_roles = {"ordinal-sync": {"default-roles-x"}}
+    plan = diff_realm(wanted, actual)
+    assert [str(c) for c in plan.changes] == [
+        "+ role ordinal-sync",
+        "+ client ordinal-sync service-account role ordinal-sync",
+    ]
+    assert plan.role_creates == [
+        {"name": "ordinal-sync", "description": "Synchronisation Ordinal (endpoint monespace-sync)"}
+    ]
+    assert plan.service_account_grants == [("ordinal-sync", ["ordinal-sync"])]
+
+
+def test_role_description_is_updated_and_roles_granted_by_hand_are_kept() -> None:
+    wanted = desired()
+    actual = matching_actual(wanted)
+    role = actual.realm_roles["ordinal-sync"]
+    assert role is not None
+    role["description"] = "old text"
+    actual.service_account_roles["ordinal-sync"].add("realm-management/view-users")
+    plan = diff_realm(wanted, actual)
+    assert [str(c) for c in plan.changes] == [
+        '~ role ordinal-sync.description: "old text" → "Synchronisation Ordinal (endpoint monespace-sync)"'
+    ]
+    assert plan.role_updates == [
+        (
+            "ordinal-sync",
+            {
+                "id": "role-ordinal-sync",
+                "name": "ordinal-sync",
+                "description": "Synchronisation Ordinal (endpoint monespace-sync)",
+            },
+        )
+    ]
+    assert plan.service_account_grants == []
+
+
+def test_service_account_roles_need_an_existing_role_and_a_service_account() -> None:
+    files = load_desired(values=STOCK)
+    client = next(c for c in files.clients if c.client_id == "ordinal-sync")
+    unknown = replace(client, service_account_roles=["no-such-role", "realm-management/nope"])
+    home = next(c for c in files.clients if c.client_id == "monespace-home")
+    no_account = replace(home, service_account_roles=["ordinal-sync"])
+    wanted = replace(files, clients=[unknown, no_account])
+    with pytest.raises(KeycloakStateError) as failure:
+        diff_realm(wanted, matching_actual(files))
+    assert failure.value.problems == [
+        "client ordinal-sync: service-account role 'no-such-role' does not exist",
+        "client ordinal-sync: service-account role 'realm-management/nope' does not exist",
+        "client monespace-home: serviceAccountRoles needs serviceAccountsEnabled: true",
+    ]
 
 
 def test_missing_custom_providers_fail_before_any_write() -> None:

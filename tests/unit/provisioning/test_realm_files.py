@@ -221,3 +221,14 @@ def test_flow_bindings_and_config_aliases_must_be_unique(realm_dir: Path) -> Non
 def test_a_realm_section_is_required(realm_dir: Path) -> None:
     (realm_dir / "realm.yaml").unlink()
     assert problems_of(realm_dir) == ["realm/: no file defines the `realm` section (it names the realm)"]
+
+
+def test_realm_roles_are_unique_and_a_single_section(realm_dir: Path) -> None:
+    roles = realm_dir / "roles.yaml"
+    roles.write_text(roles.read_text() + "    - name: ordinal-sync\n")
+    (realm_dir / "more-roles.yaml").write_text("roles:\n  realm:\n    - name: other\n")
+    assert problems_of(realm_dir) == [
+        "realm/roles.yaml: roles.realm: Value error, realm role names must be unique: ordinal-sync",
+    ]
+    roles.write_text("roles:\n  realm:\n    - name: ordinal-sync\n")
+    assert problems_of(realm_dir) == ["realm/roles.yaml: roles: already defined in realm/more-roles.yaml"]

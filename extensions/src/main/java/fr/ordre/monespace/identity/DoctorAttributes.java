@@ -14,6 +14,16 @@ public final class DoctorAttributes {
     /** The correspondence e-mail on file at the Ordre, distinct from the login e-mail. */
     public static final String CORRESPONDENCE_EMAIL = "correspondenceEmail";
     public static final String ORDINAL_STATUS = "ordinalStatus";
+    /** Any other valid number on file (E.164). */
+    public static final String LANDLINE_PHONE = "landlinePhone";
+    /** M, MME or MLLE. */
+    public static final String CIVILITY = "civility";
+    /** Department code of the conseil départemental (75, 2A, 974…). */
+    public static final String COUNCIL = "council";
+    public static final String BIRTH_LAST_NAME = "birthLastName";
+    public static final String GIVEN_NAMES = "givenNames";
+    /** Digest of the last synced record: the sync skips doctors whose digest did not change. */
+    public static final String ORDINAL_HASH = "ordinalHash";
 
     private DoctorAttributes() {
     }

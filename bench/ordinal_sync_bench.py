@@ -1,0 +1,272 @@
+"""Benchmark of the Ordinal sync and of the identity check, on Keycloak with PostgreSQL.
+
+    .venv/bin/python bench/ordinal_sync_bench.py                  # 300,000 doctors (issue 5)
+    .venv/bin/python bench/ordinal_sync_bench.py --doctors 20000  # the issue-3 benchmark
+
+Starts a throw-away PostgreSQL 15 (Debian's binaries, loopback, data in .cache/bench/pg) and
+Keycloak built with the `postgres` profile, applies realm/ (identity-check throttles raised so
+hundreds of checks from one address are measured, not refused), then measures:
+
+1. the initial sync of N synthetic doctors (generate_extraction.py, RPPS extraction layout);
+2. a second run with the same file (nothing to write);
+3. a run with 1% of the doctors changed;
+4. the peak memory of each sync process;
+5. the identity check's server time, after the load: ≥200 checks each of a matching pair, a
+   wrong birth date and an unknown RPPS, driven over HTTP as tests/support/journeys.py does,
+   timing the POST of the creation form on loopback.
+
+Each figure is printed with its target and the ratio to it. Keycloak's heap is set with
+--heap (JAVA_OPTS_KC_HEAP); the syncs run as `monespace ordinal sync` subprocesses.
+Not a test: figures depend on the machine (and on what else runs on it).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import click
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # tests.support (HTTP journeys) and the packages, run from anywhere
+
+from bench.local_postgres import LocalPostgres  # noqa: E402
+from provisioning.devstack.ports import free_port  # noqa: E402
+from provisioning.devstack.stack import Stack, StackSettings  # noqa: E402
+from provisioning.keycloak_admin import AdminSettings, connect  # noqa: E402
+from provisioning.realm.apply import apply_realm  # noqa: E402
+from tests.support.journeys import Journey  # noqa: E402
+from tests.support.oidc import Browser  # noqa: E402
+from tests.support.rpps import with_key  # noqa: E402
+
+CACHE = ROOT / ".cache" / "bench"
+REALM = "monespace"
+DATABASE = USER = PASSWORD = "keycloak"
+MONESPACE = str(ROOT / ".venv" / "bin" / "monespace")
+# The identity check's throttles would refuse the benchmark's hundreds of failures from one
+# address: raised for the bench realm only.
+BENCH_REALM_VALUES = {
+    "realm": REALM,
+    "identity_max_failures": 1_000_000,
+    "address_max_failures": 1_000_000,
+}
+MISMATCH = "ne correspondent pas à celles connues de l'Ordre"
+ACTIVE = {"inscrit", "interne", "docteur_junior"}
+
+
+@dataclass
+class Figure:
+    name: str
+    value: float
+    unit: str
+    target: float
+    higher_is_better: bool = False
+
+    def line(self) -> str:
+        ratio = self.value / self.target if self.target else float("nan")
+        met = self.value >= self.target if self.higher_is_better else self.value <= self.target
+        sign = "≥" if self.higher_is_better else "<"
+        target = f"{self.target:,.4g} {self.unit}"
+        return (
+            f"{self.name:<48} {self.value:>10,.1f} {self.unit:<10} target {sign} {target:<16}"
+            f" ratio {ratio:5.2f}  {'OK' if met else 'MISSED'}"
+        )
+
+
+@dataclass
+class SyncRun:
+    seconds: float
+    max_rss_mb: float
+    exit_code: int
+    output: str
+
+
+def say(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def generate(doctors: int, change_percent: float) -> Path:
+    suffix = f"-changed{change_percent:g}" if change_percent else ""
+    path = CACHE / f"extraction-{doctors}{suffix}.txt"
+    if not path.exists():
+        say(f"generating {path.name}…")
+        subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "generate_extraction.py"), "-o", str(path),
+             "--doctors", str(doctors), "--change-percent", str(change_percent)],
+            check=True,
+        )  # fmt: skip
+    return path
+
+
+def run_sync(keycloak_url: str, source: Path, label: str, *extra: str) -> SyncRun:
+    """One `monespace ordinal sync` process: wall time and peak RSS (from wait4's rusage)."""
+    report = CACHE / f"report-{label}.jsonl"
+    env = {**os.environ, "MONESPACE_KEYCLOAK_URL": keycloak_url}
+    command = [MONESPACE, "ordinal", "sync", str(source), "--realm", REALM, "--report", str(report),
+               "--progress", "log", *extra]  # fmt: skip
+    say(f"{label}: {' '.join(command[1:])}")
+    started = time.monotonic()
+    log = CACHE / f"sync-{label}.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.monotonic() - started
+    text = log.read_text()
+    print("\n".join("    " + line for line in text.splitlines() if not line[:4].isdigit()), flush=True)
+    return SyncRun(seconds, usage.ru_maxrss / 1024, process.returncode, text)
+
+
+# --- identity check ------------------------------------------------------------------------------
+
+
+def sample_doctors(admin_url: str, count: int) -> list[tuple[str, date]]:
+    """(RPPS, birth date) of enabled, active doctors, read through the admin API."""
+    admin = connect(AdminSettings(url=admin_url))
+    found: list[tuple[str, date]] = []
+    first = 0
+    while len(found) < count:
+        users = admin.connection.raw_get(
+            f"admin/realms/{REALM}/users", first=first, max=500, briefRepresentation="false"
+        ).json()
+        if not users:
+            break
+        for user in users:
+            attributes = user.get("attributes") or {}
+            status = (attributes.get("ordinalStatus") or [""])[0]
+            birth = (attributes.get("birthDate") or [""])[0]
+            if user.get("enabled") and status in ACTIVE and birth:
+                found.append((user["username"], date.fromisoformat(birth)))
+        first += len(users)
+    return found[:count]
+
+
+def timed_check(keycloak_url: str, birth_date: date, rpps: str) -> tuple[float, bool]:
+    """Server time of one identity check: the POST of the creation form, on loopback."""
+    journey = Journey(Browser(keycloak_url, REALM, "http://localhost:8000/auth/callback"))
+    journey.open_creation()
+    started = time.perf_counter()
+    page = journey.identity(birth_date.strftime("%d/%m/%Y"), rpps)
+    elapsed = (time.perf_counter() - started) * 1000
+    return elapsed, MISMATCH not in page.text
+
+
+def identity_checks(keycloak_url: str, checks: int) -> dict[str, list[float]]:
+    doctors = sample_doctors(keycloak_url, checks)
+    if len(doctors) < checks:
+        raise click.ClickException(f"only {len(doctors)} active doctors to check against")
+    rng = random.Random(3)
+    unknown = [with_key(f"29{rng.randrange(10**8):08d}") for _ in range(checks)]
+    cases: list[tuple[str, date, str, bool]] = []
+    for (rpps, born), stranger in zip(doctors, unknown, strict=True):
+        cases.append(("matching", born, rpps, True))
+        cases.append(("wrong birth date", born + timedelta(days=1), rpps, False))
+        cases.append(("unknown RPPS", born, stranger, False))
+    rng.shuffle(cases)  # interleaved: a slow spell of the machine hits every kind alike
+    timings: dict[str, list[float]] = {"matching": [], "wrong birth date": [], "unknown RPPS": []}
+    for kind, born, rpps, should_match in cases:
+        elapsed, matched = timed_check(keycloak_url, born, rpps)
+        if matched != should_match:
+            raise click.ClickException(f"{kind} check of {rpps} {'matched' if matched else 'did not match'}")
+        timings[kind].append(elapsed)
+    return timings
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1]
+
+
+# --- main ------------------------------------------------------------------------------------------
+
+
+@click.command()
+@click.option("--doctors", type=click.IntRange(1000), default=300_000, show_default=True)
+@click.option("--heap", default="-Xms1g -Xmx2g", show_default=True, help="Keycloak's JAVA_OPTS_KC_HEAP.")
+@click.option(
+    "--checks", type=click.IntRange(20), default=200, show_default=True, help="Identity checks per kind."
+)
+@click.option("--keep", is_flag=True, help="Leave Keycloak and PostgreSQL running at the end (Ctrl-C stops).")
+def main(doctors: int, heap: str, checks: int, keep: bool) -> None:
+    """Load N synthetic doctors through `monespace ordinal sync` and measure the identity check."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    base = generate(doctors, 0)
+    changed = generate(doctors, 1)
+    figures: list[Figure] = []
+    pg_port = free_port()
+    with LocalPostgres(CACHE / "pg", pg_port) as postgres:
+        postgres.recreate_database(DATABASE, USER, PASSWORD)
+        settings = StackSettings(
+            profile="postgres",
+            instance="bench-postgres",
+            http_port=free_port(),
+            management_port=free_port(),
+            smtp_port=free_port(),
+            sink_http_port=free_port(),
+            fresh_data=True,
+            heap=heap,
+            extra_options=[
+                "--db-url-host=127.0.0.1",
+                f"--db-url-port={pg_port}",
+                f"--db-url-database={DATABASE}",
+                f"--db-username={USER}",
+                f"--db-password={PASSWORD}",
+            ],
+        )
+        say(f"PostgreSQL on 127.0.0.1:{pg_port}; Keycloak heap {heap!r}")
+        with Stack(settings, say=say) as stack:
+            assert stack.keycloak is not None
+            url = stack.keycloak.url
+            values = {**BENCH_REALM_VALUES, "smtp_port": settings.smtp_port}
+            apply_realm(connect(AdminSettings(url=url)), values)
+
+            first = run_sync(url, base, "initial")
+            rate = doctors / first.seconds
+            target_minutes = 10 * doctors / 300_000  # 10 minutes for 300,000: the same rate
+            figures += [
+                Figure(f"initial sync of {doctors:,} doctors", first.seconds / 60, "min", target_minutes),
+                Figure("initial sync rate", rate, "doctors/s", 500, higher_is_better=True),
+            ]
+            second = run_sync(url, base, "unchanged")
+            figures.append(Figure("second run, nothing changed", second.seconds, "s", 60))
+            delta = run_sync(url, changed, "changed-1pc")
+            figures.append(Figure("run with 1% changed", delta.seconds, "s", 60))
+            peak = max(first.max_rss_mb, second.max_rss_mb, delta.max_rss_mb)
+            figures.append(Figure("peak memory of the sync process", peak, "MB", 300))
+            for run in (first, second, delta):
+                if run.exit_code not in (0, 3):
+                    raise click.ClickException(f"a sync exited with {run.exit_code}; see {CACHE}/sync-*.log")
+            say(f"database size after the runs: {postgres.database_size(DATABASE)}")
+
+            say(f"identity checks: {checks} of each kind…")
+            timings = identity_checks(url, checks)
+            for kind, values in timings.items():
+                figures.append(Figure(f"identity check, {kind}: median", statistics.median(values), "ms", 50))
+                figures.append(Figure(f"identity check, {kind}: p95", p95(values), "ms", 50))
+            matching = statistics.median(timings["matching"])
+            for kind in ("wrong birth date", "unknown RPPS"):
+                gap = matching - statistics.median(timings[kind])
+                print(f"    median matching − median {kind}: {gap:+.1f} ms", flush=True)
+
+            print("\nFigures", flush=True)
+            load = os.getloadavg()[0]
+            print(f"  machine: {os.cpu_count()} CPUs, load average {load:.1f}; Keycloak heap {heap}")
+            for figure in figures:
+                print("  " + figure.line(), flush=True)
+            if keep:
+                say(f"Keycloak on {url}, PostgreSQL on {pg_port}; Ctrl-C stops both")
+                try:
+                    while True:
+                        time.sleep(3600)
+                except KeyboardInterrupt:
+                    pass
+
+
+if __name__ == "__main__":
+    main()

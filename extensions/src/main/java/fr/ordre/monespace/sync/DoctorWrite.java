@@ -1,0 +1,23 @@
+package fr.ordre.monespace.sync;
+
+import fr.ordre.monespace.identity.DoctorAttributes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One doctor of a batch, as the sync sends it.
+ *
+ * @param rpps       the upsert key: the user whose username is this RPPS is updated, or created
+ * @param enabled    the flag to set; {@code null} leaves it as it is (a creation then stays disabled)
+ * @param attributes synced attributes to set; an empty list clears one, a name left out is left as it is
+ */
+public record DoctorWrite(String rpps, Boolean enabled, Map<String, List<String>> attributes) {
+
+    /** The attributes to write, with the {@code rpps} attribute always equal to the key. */
+    Map<String, List<String>> wantedAttributes() {
+        Map<String, List<String>> wanted = new LinkedHashMap<>(attributes == null ? Map.of() : attributes);
+        wanted.put(DoctorAttributes.RPPS, List.of(rpps));
+        return wanted;
+    }
+}

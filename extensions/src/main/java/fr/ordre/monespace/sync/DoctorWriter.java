@@ -1,0 +1,67 @@
+package fr.ordre.monespace.sync;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
+
+/**
+ * Upserts one doctor, keyed on the username (the RPPS, an indexed lookup): a retried or resumed
+ * batch finds the users an earlier attempt created and updates them instead of duplicating them.
+ *
+ * <p>Only synced attributes and the enabled flag are written; the login e-mail, credentials and
+ * required actions are never read nor written, so a doctor who activated an espace keeps it.
+ */
+final class DoctorWriter {
+
+    enum Kind { CREATED, UPDATED, UNCHANGED }
+
+    record Outcome(Kind kind, boolean disabled, boolean enabled, int sessionsEnded) {
+    }
+
+    private final UserProvider users;
+    private final RealmModel realm;
+    private final SessionTermination sessions;
+    private final Set<String> existing;
+
+    /** {@code existing}: which of the batch's RPPS are already usernames (see DoctorInventory). */
+    DoctorWriter(KeycloakSession session, RealmModel realm, SessionTermination sessions, Set<String> existing) {
+        // The cache-aware provider: every write invalidates the cached user.
+        this.users = session.users();
+        this.realm = realm;
+        this.sessions = sessions;
+        this.existing = existing;
+    }
+
+    Outcome write(DoctorWrite doctor) {
+        // A doctor new to Keycloak costs no lookup: the batch's usernames were checked at once.
+        UserModel user = existing.contains(doctor.rpps()) ? users.getUserByUsername(realm, doctor.rpps()) : null;
+        boolean creating = user == null;
+        if (creating) {
+            // Same defaults as a creation through the admin API: default roles and required actions.
+            user = users.addUser(realm, doctor.rpps());
+        }
+        UserModel target = user;
+        Map<String, List<String>> changes = AttributeDiff.changes(
+                name -> target.getAttributeStream(name).toList(), doctor.wantedAttributes());
+        changes.forEach(target::setAttribute);
+
+        boolean disabled = false;
+        boolean enabled = false;
+        int sessionsEnded = 0;
+        if (doctor.enabled() != null && doctor.enabled() != user.isEnabled()) {
+            user.setEnabled(doctor.enabled());
+            disabled = !creating && !doctor.enabled();
+            enabled = !creating && doctor.enabled();
+            if (disabled) {
+                sessionsEnded = sessions.endAll(user);
+            }
+        }
+        Kind kind = creating ? Kind.CREATED
+                : changes.isEmpty() && !disabled && !enabled ? Kind.UNCHANGED : Kind.UPDATED;
+        return new Outcome(kind, disabled, enabled, sessionsEnded);
+    }
+}

@@ -1,0 +1,320 @@
+"""`monespace ordinal sync | check`: the Ordinal synchronisation from cron or a Kubernetes CronJob."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from types import FrameType
+
+import click
+
+from ordinal_sync.apply import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_PARALLEL,
+    Outcome,
+    SyncResult,
+    SyncSettings,
+    sync_file,
+)
+from ordinal_sync.keycloak_bulk import BulkEndpointError
+from ordinal_sync.model import DEFAULT_ACTIVE_STATUSES, Doctor, active_statuses
+from ordinal_sync.pipeline import read_doctors
+from ordinal_sync.planning import DEFAULT_MAX_CHANGE_SHARE, Action
+from ordinal_sync.progress import LogProgress, ProgressDisplay, RichProgress, SilentProgress, progress_for
+from ordinal_sync.readers import detect_layout
+from ordinal_sync.report import JsonlReport
+from ordinal_sync.textfile import SourceFileError
+from provisioning.keycloak_admin import AdminSettings, admin_options
+
+EXIT_CODES = """\b
+Exit codes: 0 success
+            1 failure: file unreadable, Keycloak unreachable or refusing the
+              credentials, a request failing after retries, interrupted
+            2 usage error
+            3 success, but records were rejected (listed in the report)
+            4 refused by the safety limit: nothing written
+            --dry-run exits with the code the real run would have."""
+
+ENV_REALM = "MONESPACE_REALM"
+
+
+class SyncFailed(click.ClickException):
+    exit_code = 1
+
+
+class Interrupted(BaseException):
+    """SIGTERM (a CronJob's deadline, a pod eviction): stop like Ctrl-C, report included."""
+
+
+@click.group(epilog=EXIT_CODES)
+def ordinal() -> None:
+    """Ordinal synchronisation: the Ordre's doctors become the realm's users.
+
+    Sources: the national RPPS extraction (pipe-separated, zipped or not) or the Ordinal CSV;
+    the layout is recognised from the header. Doctors new to the source are created, changed
+    ones updated, those who left the active statuses disabled (never deleted) and their
+    sessions ended, those back re-enabled. Login e-mails, passwords and required actions are
+    never touched. A second run with the same file writes nothing; an interrupted run is
+    completed by running it again.
+    """
+
+
+@ordinal.command(epilog=EXIT_CODES)
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@admin_options
+@click.option(
+    "--realm",
+    envvar=ENV_REALM,
+    default="monespace",
+    show_default=True,
+    help=f"Realm of the doctors [env {ENV_REALM}].",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="MONESPACE_SYNC_REPORT",
+    default=None,
+    help="JSON Lines report: rejected records with line and reason, then a summary "
+    "[env MONESPACE_SYNC_REPORT; default: ordinal-sync-<date>-<time>.jsonl here].",
+)
+@click.option("--dry-run", is_flag=True, help="Print the plan; write nothing to Keycloak.")
+@click.option(
+    "--max-change-percent",
+    type=click.FloatRange(0, 100),
+    envvar="MONESPACE_SYNC_MAX_CHANGE_PERCENT",
+    default=DEFAULT_MAX_CHANGE_SHARE * 100,
+    show_default=True,
+    help="Refuse a run that would update, disable or re-enable more than this share of the "
+    "doctors already in Keycloak (creations do not count) [env MONESPACE_SYNC_MAX_CHANGE_PERCENT].",
+)
+@click.option(
+    "--force", is_flag=True, help="Apply even above --max-change-percent (an expected mass change)."
+)
+@click.option(
+    "--active-statuses",
+    envvar="MONESPACE_ACTIVE_STATUSES",
+    default=",".join(sorted(DEFAULT_ACTIVE_STATUSES)),
+    show_default=True,
+    help="Ordinal statuses that keep a doctor enabled; keep it equal to the realm's "
+    "active_statuses [env MONESPACE_ACTIVE_STATUSES, shared with `monespace realm`].",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1, 1000),
+    default=DEFAULT_BATCH_SIZE,
+    show_default=True,
+    help="Doctors per request (one Keycloak transaction each).",
+)
+@click.option(
+    "--parallel",
+    type=click.IntRange(1, 8),
+    default=DEFAULT_PARALLEL,
+    show_default=True,
+    help="Batches in flight at once.",
+)
+@click.option(
+    "--workdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="MONESPACE_SYNC_WORKDIR",
+    default=None,
+    help="Directory for the temporary files: grouping database (about 65 MB per 450,000 lines) "
+    "and planned changes [env MONESPACE_SYNC_WORKDIR; default: the system's temporary directory].",
+)
+@click.option(
+    "--progress",
+    "progress_mode",
+    type=click.Choice(["auto", "bar", "log", "none"]),
+    default="auto",
+    show_default=True,
+    help="auto: a progress bar on a terminal, periodic log lines otherwise (cron, Kubernetes).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Also show each change and each batch.")
+def sync(
+    source: Path,
+    admin_settings: AdminSettings,
+    realm: str,
+    report_path: Path | None,
+    dry_run: bool,
+    max_change_percent: float,
+    force: bool,
+    active_statuses: str,
+    batch_size: int,
+    parallel: int,
+    workdir: Path | None,
+    progress_mode: str,
+    verbose: bool,
+) -> None:
+    """Synchronise SOURCE into the realm's users.
+
+    \b
+    Credentials, least privilege first:
+      - the realm's `ordinal-sync` service account (declared in realm/):
+        MONESPACE_ADMIN_CLIENT_ID=ordinal-sync MONESPACE_ADMIN_CLIENT_SECRET=…
+        MONESPACE_ADMIN_TOKEN_REALM=<realm>; it can use the sync endpoint only;
+      - or an administrator of master allowed to manage the realm's users.
+    """
+    settings = SyncSettings(
+        realm=realm,
+        active_statuses=_active_statuses(active_statuses),
+        max_change_share=max_change_percent / 100,
+        force=force,
+        dry_run=dry_run,
+        batch_size=batch_size,
+        parallel=parallel,
+        workdir=workdir,
+    )
+    report_path = report_path or Path(f"ordinal-sync-{datetime.now():%Y%m%d-%H%M%S}.jsonl")
+    progress = _progress(progress_mode, verbose)
+    try:
+        with _failures_in_one_line(), _sigterm_interrupts():
+            result = sync_file(
+                admin_settings, source, settings=settings, report_path=report_path, progress=progress
+            )
+    finally:
+        progress.close()
+    _print_result(result, report_path)
+    if result.exit_code:
+        sys.exit(result.exit_code)
+
+
+@ordinal.command(epilog=EXIT_CODES)
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="JSON Lines report of the rejected records and warnings [default: none].",
+)
+@click.option(
+    "--workdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="MONESPACE_SYNC_WORKDIR",
+    default=None,
+    help="Directory for the temporary grouping database [env MONESPACE_SYNC_WORKDIR].",
+)
+def check(source: Path, report_path: Path | None, workdir: Path | None) -> None:
+    """Read SOURCE as a sync would and report its records; no Keycloak needed.
+
+    Exits 0 when every record is usable, 3 when some are rejected.
+    """
+    with _failures_in_one_line():
+        layout = detect_layout(source)
+        with JsonlReport(report_path or os.devnull) as report:
+            doctors = sum(
+                isinstance(record, Doctor) for record in read_doctors(source, report, workdir=workdir)
+            )
+            report.finish()
+    click.echo(
+        f"{source}: {layout.value}, {doctors:,} doctors, {report.rejected:,} rejected, "
+        f"{report.warnings:,} warnings"
+    )
+    for code, count in report.by_code.items():
+        click.echo(f"  {code}: {count:,}")
+    if report.rejected:
+        sys.exit(int(Outcome.SUCCESS_WITH_REJECTS))
+
+
+def _active_statuses(text: str) -> frozenset[str]:
+    try:
+        return active_statuses(name for name in text.split(",") if name.strip())
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--active-statuses") from None
+
+
+def _progress(mode: str, verbose: bool) -> ProgressDisplay:
+    if mode == "none":
+        return SilentProgress()
+    if mode == "bar":
+        return RichProgress(verbose=verbose)
+    if mode == "log":
+        return LogProgress(sys.stderr, verbose=verbose)
+    return progress_for(sys.stderr, verbose=verbose)
+
+
+@contextmanager
+def _failures_in_one_line() -> Iterator[None]:
+    try:
+        yield
+    except SourceFileError as error:
+        raise SyncFailed(str(error)) from None
+    except BulkEndpointError as error:
+        raise SyncFailed(
+            f"{error} (batches sent before this one were kept; a rerun completes the sync)"
+        ) from None
+    except (KeyboardInterrupt, Interrupted):
+        raise SyncFailed("interrupted; batches sent so far were kept, a rerun completes the sync") from None
+    except OSError as error:
+        raise SyncFailed(f"{type(error).__name__}: {error}") from None
+
+
+@contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise Interrupted()
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+_LABELS = (
+    ("create", "created", "to create"),
+    ("update", "updated", "to update"),
+    ("disable", "disabled", "to disable"),
+    ("re_enable", "re-enabled", "to re-enable"),
+    ("unchanged", "unchanged", "unchanged"),
+    ("rejected", "rejected", "rejected"),
+    ("absent", "not in the file", "not in the file"),
+)
+
+
+def _print_result(result: SyncResult, report_path: Path) -> None:
+    plan = result.plan.as_dict()
+    head = "Dry run, nothing written" if result.dry_run else "Ordinal sync"
+    click.echo(
+        f"{head}: {result.source.name} ({result.layout.value}) → realm {result.realm}, "
+        f"{result.existing:,} doctors in Keycloak before the run"
+    )
+    for key, done, planned in _LABELS:
+        label = planned if result.dry_run or result.outcome is Outcome.REFUSED else done
+        note = ""
+        if key == "rejected" and plan[key]:
+            note = "  (line and reason in the report)"
+        if key == "absent" and plan[key]:
+            note = "  (left as they are: absence disables nobody)"
+        click.echo(f"  {label:<16}{plan[key]:>10,}{note}")
+    if result.examples:
+        for action in (Action.DISABLE, Action.RE_ENABLE, Action.UPDATE, Action.CREATE):
+            examples = result.examples.get(action) or []
+            if examples:
+                shown = ", ".join(f"{e.rpps} {e.name}" for e in examples)
+                more = "…" if plan[action.value] > len(examples) else ""
+                click.echo(f"  e.g. {action.value.replace('_', '-')}: {shown}{more}")
+    if result.refusal:
+        if result.forced:
+            click.echo(f"warning: {result.refusal} (--force: applied anyway)", err=True)
+        else:
+            click.echo(
+                f"error: {result.refusal} Use --force to apply it as it is, or raise --max-change-percent.",
+                err=True,
+            )
+    if not result.dry_run and result.outcome is not Outcome.REFUSED:
+        applied = result.applied
+        rate = result.to_write / result.apply_seconds if result.apply_seconds > 0 else 0.0
+        click.echo(
+            f"Written in {result.apply_seconds:.1f} s ({rate:,.0f} doctors/s): {applied.created:,} created, "
+            f"{applied.updated:,} updated, {applied.disabled:,} disabled, {applied.enabled:,} re-enabled, "
+            f"{applied.sessions_ended:,} sessions ended; whole run {result.seconds:.1f} s."
+        )
+    if result.warnings:
+        click.echo(f"  {result.warnings:,} warnings (values dropped, listed in the report)")
+    click.echo(f"Report: {report_path}")

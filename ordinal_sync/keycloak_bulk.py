@@ -1,0 +1,236 @@
+"""Client of the extension's bulk endpoint, ``/realms/{realm}/monespace-sync/doctors``.
+
+The admin REST API takes one request and one database transaction per user, which cannot
+load 300,000 doctors in minutes on two cores; the endpoint takes a batch per transaction and
+lists what Keycloak holds page by page (extensions/…/sync/DoctorSyncResource.java).
+
+Contract:
+- ``GET doctors?after=<rpps>&limit=<n>`` → ``{"doctors": [{"rpps", "ordinalHash",
+  "enabled", "ordinalStatus"}…], "next": "<rpps>"}``; keys with no value are left out, and
+  ``next`` is absent on the last page;
+- ``POST doctors`` with ``{"doctors": [{"rpps", "enabled", "attributes"}…]}`` (at most 1,000)
+  → ``{"created", "updated", "unchanged", "disabled", "enabled", "sessionsEnded"}``; the batch
+  is one transaction, an upsert keyed on the username (the RPPS), so sending it again after a
+  failure or an interruption never duplicates anybody. 400 names every problem of a malformed
+  batch (nothing written); 409 means a concurrent writer created one of its users (send again).
+- 401 without a valid token; 403 when the token's holder has neither the realm role
+  ``ordinal-sync`` nor the right to manage the realm's users.
+
+No business logic here: the planner decides, this sends.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, fields
+from typing import Any, Protocol
+from urllib.parse import quote
+
+import requests
+from keycloak import KeycloakAdmin
+
+from ordinal_sync.keycloak_mapping import USERNAME, KeycloakUser
+from ordinal_sync.planning import ExistingDoctor
+from provisioning.keycloak_admin import access_token, server_url
+
+PATH = "monespace-sync/doctors"
+PAGE_SIZE = 5000
+MAX_BATCH = 1000  # the endpoint's bound on one transaction
+# A batch is idempotent: on a dropped connection, a 5xx or a 409 it is simply sent again.
+RETRIES = 4
+RETRY_PAUSE_SECONDS = 2.0
+HTTP_BAD_REQUEST = 400
+HTTP_UNAUTHORIZED = 401
+HTTP_FORBIDDEN = 403
+HTTP_NOT_FOUND = 404
+HTTP_CONFLICT = 409
+
+
+class BulkEndpointError(Exception):
+    """A request to the bulk endpoint failed for good; the message is one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class UpsertCounts:
+    """What Keycloak reports having done; ``enabled`` counts re-enables."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    disabled: int = 0
+    enabled: int = 0
+    sessions_ended: int = 0
+
+    def __add__(self, other: UpsertCounts) -> UpsertCounts:
+        return UpsertCounts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+
+    @property
+    def written(self) -> int:
+        return self.created + self.updated
+
+    def as_dict(self) -> dict[str, int]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_json(cls, payload: dict[str, Any]) -> UpsertCounts:
+        return cls(
+            created=int(payload.get("created", 0)),
+            updated=int(payload.get("updated", 0)),
+            unchanged=int(payload.get("unchanged", 0)),
+            disabled=int(payload.get("disabled", 0)),
+            enabled=int(payload.get("enabled", 0)),
+            sessions_ended=int(payload.get("sessionsEnded", 0)),
+        )
+
+
+class DoctorStore(Protocol):
+    """What a sync run needs from Keycloak: KeycloakBulk, or a stand-in in unit tests."""
+
+    realm: str
+
+    def check(self) -> None: ...
+
+    def export(self) -> Iterator[tuple[str, ExistingDoctor]]: ...
+
+    def upsert(self, users: Sequence[KeycloakUser]) -> UpsertCounts: ...
+
+
+def write_body(user: KeycloakUser) -> dict[str, Any]:
+    """One doctor of an upsert: the username is the key, so it is not an attribute to write."""
+    attributes = {name: values for name, values in user.attributes.items() if name != USERNAME}
+    return {"rpps": user.username, "enabled": user.enabled, "attributes": attributes}
+
+
+class KeycloakBulk:
+    """The bulk endpoint of one realm, through an authenticated admin connection.
+
+    Thread-safe: batches may be sent from several threads (each gets its own HTTP session).
+    """
+
+    def __init__(
+        self,
+        admin: KeycloakAdmin,
+        realm: str,
+        *,
+        timeout_seconds: float = 300.0,
+        retry_pause_seconds: float = RETRY_PAUSE_SECONDS,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self._admin = admin
+        self.realm = realm
+        self.url = f"{server_url(admin)}/realms/{quote(realm, safe='')}/{PATH}"
+        self._timeout = timeout_seconds
+        self._retry_pause = retry_pause_seconds
+        self._sleep = sleep
+        self._token_lock = threading.Lock()
+        self._local = threading.local()
+
+    def check(self) -> None:
+        """Fail early, in one line, when the endpoint is missing or refuses us."""
+        self._request("GET", params={"limit": 1})
+
+    def export(self, page_size: int = PAGE_SIZE) -> Iterator[tuple[str, ExistingDoctor]]:
+        """Every doctor Keycloak holds, in RPPS order, one page in memory at a time."""
+        after = ""
+        while True:
+            page = self._request("GET", params={"after": after, "limit": page_size})
+            for item in page.get("doctors") or []:
+                yield (
+                    str(item["rpps"]),
+                    ExistingDoctor(
+                        content_hash=str(item.get("ordinalHash") or ""),
+                        enabled=bool(item.get("enabled")),
+                        status=item.get("ordinalStatus"),
+                    ),
+                )
+            after = page.get("next") or ""
+            if not after:
+                return
+
+    def upsert(self, users: Sequence[KeycloakUser]) -> UpsertCounts:
+        """Write one batch in one transaction; retried as a whole when it may not have landed."""
+        if not users:
+            return UpsertCounts()
+        if len(users) > MAX_BATCH:
+            raise ValueError(f"at most {MAX_BATCH} doctors per batch, got {len(users)}")
+        payload = {"doctors": [write_body(user) for user in users]}
+        return UpsertCounts.from_json(self._request("POST", json=payload))
+
+    # --- HTTP ------------------------------------------------------------------------------
+
+    def _session(self) -> requests.Session:
+        session: requests.Session | None = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            self._local.session = session
+        return session
+
+    def _token(self, renew: bool = False) -> str:
+        with self._token_lock:
+            if renew:
+                self._admin.connection.get_token()
+            return access_token(self._admin)
+
+    def _request(self, method: str, **kwargs: Any) -> dict[str, Any]:
+        what = f"{method} {self.url}"
+        renewed = False
+        for attempt in range(1, RETRIES + 1):
+            headers = {"Authorization": f"Bearer {self._token()}"}
+            try:
+                response = self._session().request(
+                    method, self.url, headers=headers, timeout=self._timeout, **kwargs
+                )
+            except requests.RequestException as error:
+                if attempt == RETRIES:
+                    raise BulkEndpointError(f"{what}: {type(error).__name__}: {error}") from None
+                self._sleep(self._retry_pause * attempt)
+                continue
+            status = response.status_code
+            if status == HTTP_UNAUTHORIZED and not renewed:
+                self._token(renew=True)  # expired mid-run, or revoked: one fresh token, then give up
+                renewed = True
+                continue
+            if response.ok:
+                payload: dict[str, Any] = response.json()
+                return payload
+            if (status >= 500 or status == HTTP_CONFLICT) and attempt < RETRIES:
+                self._sleep(self._retry_pause * attempt)
+                continue
+            raise BulkEndpointError(self._failure(what, response))
+        raise BulkEndpointError(f"{what}: gave up after {RETRIES} attempts")
+
+    def _failure(self, what: str, response: requests.Response) -> str:
+        status = response.status_code
+        if status == HTTP_NOT_FOUND:
+            return (
+                f"{what}: HTTP 404 — realm {self.realm!r} does not exist or the MonEspace providers jar "
+                f"(bulk endpoint monespace-sync) is not installed in this Keycloak"
+            )
+        if status == HTTP_UNAUTHORIZED:
+            return f"{what}: HTTP 401 — Keycloak refused the token (wrong realm or expired credentials)"
+        if status == HTTP_FORBIDDEN:
+            return (
+                f"{what}: HTTP 403 — the account needs the realm role 'ordinal-sync' of realm {self.realm!r} "
+                f"(or the right to manage its users)"
+            )
+        detail = _error_text(response)
+        return f"{what}: HTTP {status}: {detail}"
+
+
+def _error_text(response: requests.Response) -> str:
+    try:
+        payload = response.json()
+    except ValueError:
+        payload = None
+    if isinstance(payload, dict):
+        problems = payload.get("problems")
+        if isinstance(problems, list) and problems:
+            more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+            return "; ".join(str(p) for p in problems[:3]) + more
+        for key in ("message", "errorMessage", "error_description", "error"):
+            if payload.get(key):
+                return " ".join(str(payload[key]).split())
+    text = " ".join(response.text.split())
+    return (text[:200] + "…") if len(text) > 200 else (text or response.reason or "no message")

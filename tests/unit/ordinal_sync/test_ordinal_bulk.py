@@ -1,0 +1,139 @@
+"""The bulk endpoint's client, against a scripted HTTP session (no Keycloak)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import requests
+from keycloak import KeycloakAdmin
+
+from ordinal_sync.keycloak_bulk import BulkEndpointError, KeycloakBulk, UpsertCounts, write_body
+from ordinal_sync.keycloak_mapping import KeycloakUser
+from ordinal_sync.planning import ExistingDoctor
+
+
+class Reply:
+    def __init__(self, status: int, payload: Any = None, text: str = "") -> None:
+        self.status_code = status
+        self._payload = payload
+        self.text = text
+        self.reason = "reason"
+        self.ok = status < 400
+
+    def json(self) -> Any:
+        if self._payload is None:
+            raise ValueError("no JSON")
+        return self._payload
+
+
+class ScriptedSession:
+    def __init__(self, replies: list[Reply | Exception]) -> None:
+        self.replies: Iterator[Reply | Exception] = iter(replies)
+        self.calls: list[dict[str, Any]] = []
+
+    def request(self, method: str, url: str, **kwargs: Any) -> Reply:
+        self.calls.append({"method": method, "url": url, **kwargs})
+        reply = next(self.replies)
+        if isinstance(reply, Exception):
+            raise reply
+        return reply
+
+
+def bulk_with(replies: list[Reply | Exception]) -> tuple[KeycloakBulk, ScriptedSession]:
+    admin = KeycloakAdmin(server_url="http://kc:8080/", username="u", password="p", realm_name="master")
+    admin.connection.token = {"access_token": "abc", "expires_in": 300}
+    admin.connection.get_token = lambda: None  # type: ignore[method-assign]
+    bulk = KeycloakBulk(admin, "monespace", sleep=lambda _: None)
+    session = ScriptedSession(replies)
+    bulk._local.session = session
+    return bulk, session
+
+
+USER = KeycloakUser(
+    "10000000017",
+    False,
+    {"username": ["10000000017"], "firstName": ["Claire"], "mobilePhone": [], "ordinalHash": ["h"]},
+)
+
+
+def test_the_username_is_the_key_not_an_attribute() -> None:
+    assert write_body(USER) == {
+        "rpps": "10000000017",
+        "enabled": False,
+        "attributes": {"firstName": ["Claire"], "mobilePhone": [], "ordinalHash": ["h"]},
+    }
+
+
+def test_export_follows_the_cursor_until_the_last_page() -> None:
+    bulk, session = bulk_with(
+        [
+            Reply(
+                200, {"doctors": [{"rpps": "10000000017", "ordinalHash": "h", "enabled": True}], "next": "1"}
+            ),
+            Reply(200, {"doctors": [{"rpps": "10000000025", "enabled": False, "ordinalStatus": "radie"}]}),
+        ]
+    )
+    assert list(bulk.export(page_size=1)) == [
+        ("10000000017", ExistingDoctor("h", True, None)),
+        ("10000000025", ExistingDoctor("", False, "radie")),
+    ]
+    assert bulk.url == "http://kc:8080/realms/monespace/monespace-sync/doctors"
+    assert [c["params"] for c in session.calls] == [{"after": "", "limit": 1}, {"after": "1", "limit": 1}]
+    assert session.calls[0]["headers"] == {"Authorization": "Bearer abc"}
+
+
+def test_upsert_is_sent_again_after_a_lost_connection_a_5xx_or_a_conflict() -> None:
+    counts = {"created": 1, "updated": 0, "unchanged": 0, "disabled": 1, "enabled": 0, "sessionsEnded": 3}
+    bulk, session = bulk_with(
+        [
+            requests.ConnectionError("reset"),
+            Reply(503, text="busy"),
+            Reply(409, {"error": "conflict"}),
+            Reply(200, counts),
+        ]
+    )
+    assert bulk.upsert([USER]) == UpsertCounts(created=1, disabled=1, sessions_ended=3)
+    assert len(session.calls) == 4
+    assert session.calls[-1]["json"] == {"doctors": [write_body(USER)]}
+
+
+def test_an_expired_token_is_renewed_once() -> None:
+    bulk, _session = bulk_with([Reply(401), Reply(200, {"doctors": []})])
+    bulk.check()
+    with pytest.raises(BulkEndpointError, match="HTTP 401"):
+        bulk_with([Reply(401), Reply(401)])[0].check()
+
+
+@pytest.mark.parametrize(
+    ("reply", "message"),
+    [
+        (Reply(404), "providers jar"),
+        (Reply(403), "realm role 'ordinal-sync'"),
+        (
+            Reply(400, {"error": "invalid_batch", "problems": ["a", "b", "c", "d"]}),
+            "HTTP 400: a; b; c (and 1 more)",
+        ),
+    ],
+)
+def test_failures_are_one_line_and_not_retried(reply: Reply, message: str) -> None:
+    bulk, session = bulk_with([reply])
+    with pytest.raises(BulkEndpointError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        bulk.upsert([USER])
+    assert len(session.calls) == 1
+
+
+def test_persistent_failures_give_up() -> None:
+    bulk, session = bulk_with([Reply(502, text="bad gateway")] * 4)
+    with pytest.raises(BulkEndpointError, match="HTTP 502: bad gateway"):
+        bulk.upsert([USER])
+    assert len(session.calls) == 4
+
+
+def test_batches_are_bounded_and_an_empty_one_sends_nothing() -> None:
+    bulk, session = bulk_with([])
+    assert bulk.upsert([]) == UpsertCounts()
+    with pytest.raises(ValueError, match="at most 1000"):
+        bulk.upsert([USER] * 1001)
+    assert session.calls == []
