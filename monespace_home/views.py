@@ -1,4 +1,5 @@
-"""The pages: MES SERVICES, the OIDC callback, Paramètres, logout, and French error pages."""
+"""The pages: MES SERVICES, the OIDC callback, Paramètres, logout (RP-initiated and back-channel),
+and French error pages."""
 
 from __future__ import annotations
 
@@ -246,7 +247,7 @@ def backchannel_logout() -> tuple[Response, int]:
     except KeycloakUnavailable as exc:
         log.error("back-channel logout: %s", exc)
         return _backchannel_error("temporarily_unavailable", "The realm's keys cannot be read.", 503)
-    _revocations().revoke(sid=ended.sid, sub=None if ended.sid else ended.sub)
+    _revocations().revoke(sid=ended.sid, sub=ended.sub)
     log.info("Keycloak ended session sid=%s sub=%s", ended.sid, ended.sub)
     return jsonify({}), 200
 
