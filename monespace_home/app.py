@@ -8,6 +8,7 @@ from flask import Flask
 from werkzeug.wrappers import Response
 
 from monespace_home.oidc import KeycloakLogin
+from monespace_home.revocations import InMemoryRevocations, SessionRevocations
 from monespace_home.settings import Settings
 from monespace_home.views import register_views
 
@@ -16,7 +17,9 @@ from monespace_home.views import register_views
 SESSION_MAX_AGE = timedelta(hours=10)
 
 
-def create_app(settings: Settings | None = None) -> Flask:
+def create_app(settings: Settings | None = None, revocations: SessionRevocations | None = None) -> Flask:
+    """`revocations`: the sessions Keycloak ended (back-channel logout); in-process by default,
+    which serves one home process only (see monespace_home/revocations.py)."""
     settings = settings or Settings.from_env()
     app = Flask(__name__)
     app.config.update(
@@ -32,6 +35,11 @@ def create_app(settings: Settings | None = None) -> Flask:
         MONESPACE_HOME=settings,
     )
     app.extensions["monespace_home.login"] = KeycloakLogin(app, settings)
+    # Records live as long as a session may: sessions signed in before a record are refused for
+    # their age (views.end_ended_sessions) before it is forgotten.
+    if revocations is None:
+        revocations = InMemoryRevocations(SESSION_MAX_AGE)
+    app.extensions["monespace_home.revocations"] = revocations
     register_views(app)
     # Pages show a doctor's name and RPPS: never cached, never framed, no inline script. The
     # logout form's redirect goes on to Keycloak, and Chromium applies form-action to it.

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -20,9 +22,11 @@ from authlib.integrations.base_client import MismatchingStateError
 from authlib.integrations.flask_client import OAuth
 from authlib.integrations.flask_client.apps import FlaskOAuth2App
 from flask import Flask, session
-from joserfc.errors import JoseError
+from joserfc.errors import InvalidKeyIdError, JoseError
+from joserfc.jwk import KeySet
 from werkzeug.wrappers import Response
 
+from monespace_home.backchannel import EndedSession, InvalidLogoutToken, validate_logout_token
 from monespace_home.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -30,6 +34,9 @@ log = logging.getLogger(__name__)
 SCOPE = "openid profile"
 #: Seconds to wait for Keycloak (discovery, JWKS, token endpoint) before telling the doctor.
 KEYCLOAK_TIMEOUT = 10
+#: Fetching the JWKS again for an unknown kid follows a key rotation; anyone can post a logout
+#: token with a made-up kid, so it happens at most this often (seconds).
+JWKS_REFRESH_INTERVAL = 10
 
 
 class LoginFailed(Exception):
@@ -75,6 +82,8 @@ class SignIn:
     doctor: Doctor
     #: Kept for the logout's id_token_hint; the access and refresh tokens are not kept.
     id_token: str
+    #: Keycloak's session (ID token claim `sid`), the key back-channel logout tokens name.
+    sid: str | None = None
 
 
 #: Authorization requests kept waiting for their callback (tabs left on the login page…).
@@ -100,6 +109,8 @@ class KeycloakLogin:
 
     def __init__(self, app: Flask, settings: Settings) -> None:
         self.settings = settings
+        self._jwks_lock = threading.Lock()
+        self._jwks_refreshed_at = float("-inf")
         self.oauth = _OAuth(app)
         self.client: _KeycloakApp = self.oauth.register(
             "keycloak",
@@ -138,7 +149,8 @@ class KeycloakLogin:
         # no validated claims means no sign-in, whatever else the token response holds.
         if not claims or not token.get("id_token"):
             raise LoginFailed("the token response has no validated ID token")
-        return SignIn(Doctor.from_claims(dict(claims)), str(token["id_token"]))
+        sid = claims.get("sid")
+        return SignIn(Doctor.from_claims(dict(claims)), str(token["id_token"]), str(sid) if sid else None)
 
     def forget_request(self, state: str | None) -> None:
         """A callback that ends without a code (an error) still ends its request."""
@@ -152,6 +164,37 @@ class KeycloakLogin:
             "aud": {"essential": True, "values": [self.settings.client_id]},
             "sub": {"essential": True},
         }
+
+    def ended_session(self, logout_token: str) -> EndedSession:
+        """Validate a back-channel logout token against the realm's keys; InvalidLogoutToken if bad."""
+
+        def validate(keys: KeySet) -> EndedSession:
+            return validate_logout_token(
+                logout_token, keys, issuer=self.settings.issuer, client_id=self.settings.client_id
+            )
+
+        with _keycloak_calls():
+            try:
+                return validate(self._realm_keys(refresh=False))
+            except InvalidKeyIdError:
+                pass
+            # A key Keycloak has just rotated in, or a made-up kid: fetch once more, not too often.
+            try:
+                return validate(self._realm_keys(refresh=True))
+            except InvalidKeyIdError as exc:
+                raise InvalidLogoutToken(str(exc)) from exc
+
+    def _realm_keys(self, refresh: bool) -> KeySet:
+        # Authlib's client caches the JWKS with the discovery document, as for ID tokens.
+        if refresh:
+            with self._jwks_lock:
+                if time.monotonic() - self._jwks_refreshed_at >= JWKS_REFRESH_INTERVAL:
+                    self._jwks_refreshed_at = time.monotonic()
+                    self.client.fetch_jwk_set(force=True)
+        try:
+            return KeySet.import_key_set(self.client.fetch_jwk_set())
+        except (JoseError, ValueError, KeyError, TypeError) as exc:
+            raise KeycloakUnavailable(f"the realm's JWKS cannot be read: {exc}") from exc
 
     def redirect_to_logout(self, id_token: str | None) -> Response:
         """RP-initiated logout: Keycloak ends its session, then sends the doctor to /logged-out."""

@@ -29,6 +29,9 @@ ENV_PREFIX = "MONESPACE_HOME_"
 CALLBACK_PATH = "/auth/callback"
 #: Where Keycloak sends the doctor after RP-initiated logout.
 LOGGED_OUT_PATH = "/logged-out"
+#: Where Keycloak posts logout tokens (OIDC Back-Channel Logout); the realm's client
+#: `monespace-home` names this URL (realm variable home_backchannel_logout_url).
+BACKCHANNEL_LOGOUT_PATH = "/auth/backchannel-logout"
 #: Our required action (Paramètres, SPEC §5), asked for with kc_action.
 SETTINGS_ACTION = "monespace-settings"
 

@@ -1,10 +1,12 @@
-"""The pages: MES SERVICES, the OIDC callback, Paramètres, logout, and French error pages."""
+"""The pages: MES SERVICES, the OIDC callback, Paramètres, logout (RP-initiated and back-channel),
+and French error pages."""
 
 from __future__ import annotations
 
 import hmac
 import logging
 import secrets
+import time
 from dataclasses import dataclass
 
 from flask import (
@@ -12,7 +14,9 @@ from flask import (
     Flask,
     current_app,
     flash,
+    g,
     get_flashed_messages,
+    jsonify,
     redirect,
     render_template,
     request,
@@ -22,8 +26,10 @@ from flask import (
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
+from monespace_home.backchannel import InvalidLogoutToken
 from monespace_home.oidc import Doctor, KeycloakLogin, KeycloakUnavailable, LoginFailed, SignIn, StaleCallback
-from monespace_home.settings import CALLBACK_PATH, LOGGED_OUT_PATH, SETTINGS_ACTION, Settings
+from monespace_home.revocations import SessionRevocations
+from monespace_home.settings import BACKCHANNEL_LOGOUT_PATH, CALLBACK_PATH, LOGGED_OUT_PATH, SETTINGS_ACTION, Settings
 
 log = logging.getLogger(__name__)
 views = Blueprint("home", __name__)
@@ -83,8 +89,35 @@ def _login() -> KeycloakLogin:
     return login
 
 
+def _revocations() -> SessionRevocations:
+    revocations: SessionRevocations = current_app.extensions["monespace_home.revocations"]
+    return revocations
+
+
 def _signed_in() -> Doctor | None:
     return Doctor.from_session(session.get("doctor"))
+
+
+@views.before_app_request
+def end_ended_sessions() -> None:
+    """Every request: a session Keycloak has ended since its sign-in is cleared, so the page asks
+    for login again. So is one older than the session lifetime: the cookie's own age restarts at
+    each change, and the revocation store forgets records after that lifetime."""
+    doctor = _signed_in()
+    if doctor is None:
+        return
+    signed_in_at = session.get("signed_in_at")
+    if not isinstance(signed_in_at, int | float):
+        reason = "signed in before sign-in times were kept"
+    elif time.time() - signed_in_at > current_app.permanent_session_lifetime.total_seconds():
+        reason = "older than the session lifetime"
+    elif _revocations().is_revoked(sid=session.get("sid"), sub=doctor.subject, signed_in_at=signed_in_at):
+        reason = "ended at Keycloak"
+        g.ended_at_keycloak = True
+    else:
+        return
+    log.info("home session of %s cleared: %s", doctor.subject, reason)
+    session.clear()
 
 
 def tiles(settings: Settings) -> list[Tile]:
@@ -172,11 +205,19 @@ def _start_session(sign_in: SignIn) -> None:
     session.clear()
     session["doctor"] = sign_in.doctor.to_session()
     session["id_token"] = sign_in.id_token
+    # The ID token's sid (36 characters, not the decoded token: the cookie stays small) and the
+    # sign-in time, to compare with the sessions Keycloak ends (back-channel logout).
+    session["sid"] = sign_in.sid
+    session["signed_in_at"] = round(time.time(), 3)
     session["csrf"] = secrets.token_urlsafe(24)
 
 
 @views.post("/logout")
 def logout() -> Response:
+    if g.get("ended_at_keycloak"):
+        # Keycloak's session is already gone (a page left open): nothing to end there, and
+        # without an ID token hint Keycloak would ask the doctor to confirm for nothing.
+        return redirect(url_for("home.logged_out"))
     expected = session.get("csrf")
     given = request.form.get("csrf_token", "")
     genuine = bool(expected) and hmac.compare_digest(str(expected), given)
@@ -191,6 +232,28 @@ def logout() -> Response:
 def logged_out() -> str:
     session.clear()
     return render_template("logged_out.html")
+
+
+@views.post(BACKCHANNEL_LOGOUT_PATH)
+def backchannel_logout() -> tuple[Response, int]:
+    """OIDC Back-Channel Logout 1.0: Keycloak posts `logout_token` when a doctor's session ends
+    (logout elsewhere, password or login e-mail change, an administrator). Answers 200 once the
+    session is recorded as ended, 400 for a token that does not validate."""
+    try:
+        ended = _login().ended_session(request.form.get("logout_token", ""))
+    except InvalidLogoutToken as exc:
+        log.warning("back-channel logout refused: %s", exc)
+        return _backchannel_error("invalid_request", "The logout token is not valid.", 400)
+    except KeycloakUnavailable as exc:
+        log.error("back-channel logout: %s", exc)
+        return _backchannel_error("temporarily_unavailable", "The realm's keys cannot be read.", 503)
+    _revocations().revoke(sid=ended.sid, sub=ended.sub)
+    log.info("Keycloak ended session sid=%s sub=%s", ended.sid, ended.sub)
+    return jsonify({}), 200
+
+
+def _backchannel_error(error: str, description: str, status: int) -> tuple[Response, int]:
+    return jsonify(error=error, error_description=description), status
 
 
 def error_page(page: ErrorPage, retry: str | None = None) -> tuple[str, int]:

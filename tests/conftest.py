@@ -18,6 +18,7 @@ from keycloak import KeycloakAdmin
 from message_sink import MessageSink
 from monespace_home import HomeServer
 from monespace_home import Settings as HomeSettings
+from monespace_home.settings import BACKCHANNEL_LOGOUT_PATH
 from provisioning.devstack.ports import free_port
 from tests.backends import start_backend
 from tests.support.doctors import DoctorFactory
@@ -100,6 +101,9 @@ def common_realm_values(harness: Harness, home_port: int) -> dict[str, object]:
         "home_redirect_uris": home_uris,
         "home_post_logout_redirect_uris": home_uris,
         "home_url": f"http://localhost:{home_port}/",
+        # Keycloak posts logout tokens to the `home` fixture. Each test realm ends its sessions
+        # there; the home trusts the main realm's only and answers the others 400.
+        "home_backchannel_logout_url": f"http://localhost:{home_port}{BACKCHANNEL_LOGOUT_PATH}",
     }
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from monespace_home.settings import BACKCHANNEL_LOGOUT_PATH
 from provisioning.devstack.distribution import PROFILES, BuildError, ensure_built
 from provisioning.devstack.jdk import NoSupportedJdk
 from provisioning.devstack.keycloak_server import KeycloakStartError
@@ -112,6 +113,7 @@ def _realm_values(stack: Stack) -> dict[str, Any]:
         "home_url": f"{home}/",
         "home_redirect_uris": [f"{home}/*"],
         "home_post_logout_redirect_uris": [f"{home}/*"],
+        "home_backchannel_logout_url": f"{home}{BACKCHANNEL_LOGOUT_PATH}",
     }
     if "MONESPACE_SMTP_HOST" not in os.environ:
         values.update(smtp_host="127.0.0.1", smtp_port=stack.settings.smtp_port)

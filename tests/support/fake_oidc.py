@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import secrets
 import threading
 import time
 from dataclasses import dataclass, field
@@ -24,6 +25,10 @@ from werkzeug.test import TestResponse
 
 REALM = "monespace"
 CLIENT_ID = "monespace-home"
+SUBJECT = "5f0c1d2e-0000-4000-8000-000000000001"
+#: Keycloak's user session id, in ID tokens and logout tokens as `sid`.
+SESSION_ID = "0b6a1e2f-0000-4000-8000-00000000beef"
+BACKCHANNEL_LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout"
 
 
 def new_rsa_key(kid: str) -> RSAKey:
@@ -45,6 +50,7 @@ class FakeKeycloak:
     port: int = 0
     issued: dict[str, Issued] = field(default_factory=dict)
     token_requests: list[dict[str, str]] = field(default_factory=list)
+    jwks_requests: int = 0
     _server: BaseWSGIServer | None = None
 
     # -- addresses -----------------------------------------------------------------------------
@@ -71,11 +77,12 @@ class FakeKeycloak:
             "iss": self.issuer,
             "aud": CLIENT_ID,
             "azp": CLIENT_ID,
-            "sub": "5f0c1d2e-0000-4000-8000-000000000001",
+            "sub": SUBJECT,
             "exp": now + 300,
             "iat": now,
             "auth_time": now,
             "nonce": nonce,
+            "sid": SESSION_ID,
             "name": "Claire Test",
             "given_name": "Claire",
             "family_name": "Test",
@@ -84,9 +91,32 @@ class FakeKeycloak:
         claims.update(overrides)
         return {k: v for k, v in claims.items() if v is not None}
 
-    def sign(self, claims: dict[str, Any], key: RSAKey | OctKey | None = None, alg: str = "RS256") -> str:
+    def logout_claims(self, **overrides: Any) -> dict[str, Any]:
+        """A back-channel logout token's claims as Keycloak's DefaultTokenManager.initLogoutToken
+        builds them (session required); an override of None leaves the claim out."""
+        now = int(time.time())
+        claims: dict[str, Any] = {
+            "iss": self.issuer,
+            "aud": CLIENT_ID,
+            "iat": now,
+            "exp": now + 120,
+            "jti": secrets.token_urlsafe(12),
+            "sub": SUBJECT,
+            "sid": SESSION_ID,
+            "typ": "Logout",
+            "events": {BACKCHANNEL_LOGOUT_EVENT: {}},
+        }
+        claims.update(overrides)
+        return {k: v for k, v in claims.items() if v is not None}
+
+    def logout_token(self, key: RSAKey | OctKey | None = None, alg: str = "RS256", **overrides: Any) -> str:
+        return self.sign(self.logout_claims(**overrides), key=key, alg=alg, typ="logout+jwt")
+
+    def sign(
+        self, claims: dict[str, Any], key: RSAKey | OctKey | None = None, alg: str = "RS256", typ: str = "JWT"
+    ) -> str:
         key = key or self.signing_key
-        return jwt.encode({"alg": alg, "kid": str(key.kid), "typ": "JWT"}, claims, key)
+        return jwt.encode({"alg": alg, "kid": str(key.kid), "typ": typ}, claims, key)
 
     def answer(self, issued: Issued, id_token: str | None) -> None:
         response: dict[str, Any] = {
@@ -125,6 +155,7 @@ class FakeKeycloak:
 
         @app.get(f"{prefix}/protocol/openid-connect/certs")
         def certs():  # type: ignore[no-untyped-def]
+            self.jwks_requests += 1
             return jsonify(KeySet([self.signing_key]).as_dict(private=False))
 
         @app.post(f"{prefix}/protocol/openid-connect/token")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import secrets
+
 from playwright.sync_api import Page, expect
 
 from monespace_home import HomeServer
+from tests.browser.conftest import Axe
+from tests.support.doctors import Doctor, DoctorFactory
 
 LOGIN_TITLE = "Connectez-vous à votre espace"
 PASSWORD = "Cabinet-Medical-2026!"
@@ -30,3 +34,22 @@ def expect_mes_services(page: Page, home: HomeServer, name: str, rpps: str) -> N
     expect(page.locator("#me-doctor-name")).to_have_text(name)
     expect(page.locator("#me-doctor-rpps")).to_have_text(rpps)
     expect(page.locator(".me-tiles a")).to_have_text(TILES)
+
+
+def active_doctor(doctors: DoctorFactory) -> Doctor:
+    return doctors.create(
+        login_email=f"dr.{secrets.token_hex(4)}@cabinet.fr",
+        password=PASSWORD,
+        first_name="Camille",
+        last_name="Martin",
+    )
+
+
+def signed_in(page: Page, axe: Axe, home: HomeServer, doctor: Doctor) -> None:
+    """From the home through Keycloak's login page (checked as step "login") to MES SERVICES."""
+    page.goto(home.url)
+    expect_login_page(page, home)
+    axe("login")
+    assert doctor.login_email and doctor.password
+    log_in(page, doctor.login_email, doctor.password)
+    expect_mes_services(page, home, "Camille Martin", doctor.rpps)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import secrets
 
 from playwright.sync_api import Page, expect
 
@@ -12,27 +11,9 @@ from monespace_home.settings import SETTINGS_ACTION
 from tests.browser.conftest import Axe
 from tests.browser.theme.helpers import focused_description
 from tests.conftest import HOME_SERVICES
-from tests.support.doctors import Doctor, DoctorFactory
+from tests.support.doctors import DoctorFactory
 
-from .helpers import PASSWORD, expect_login_page, expect_mes_services, log_in
-
-
-def active_doctor(doctors: DoctorFactory) -> Doctor:
-    return doctors.create(
-        login_email=f"dr.{secrets.token_hex(4)}@cabinet.fr",
-        password=PASSWORD,
-        first_name="Camille",
-        last_name="Martin",
-    )
-
-
-def signed_in(page: Page, axe: Axe, home: HomeServer, doctor: Doctor) -> None:
-    page.goto(home.url)
-    expect_login_page(page, home)
-    axe("login")
-    assert doctor.login_email and doctor.password
-    log_in(page, doctor.login_email, doctor.password)
-    expect_mes_services(page, home, "Camille Martin", doctor.rpps)
+from .helpers import active_doctor, expect_login_page, signed_in
 
 
 def test_unauthenticated_home_asks_for_login(page: Page, axe: Axe, home: HomeServer) -> None:

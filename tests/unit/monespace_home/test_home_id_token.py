@@ -14,7 +14,7 @@ import pytest
 from flask.testing import FlaskClient
 from joserfc.jwk import OctKey
 
-from tests.support.fake_oidc import FakeKeycloak, Issued, SignInDriver, new_rsa_key
+from tests.support.fake_oidc import SESSION_ID, FakeKeycloak, Issued, SignInDriver, new_rsa_key
 
 
 def _signed_in(client: FlaskClient) -> bool:
@@ -32,6 +32,9 @@ def test_a_valid_token_signs_the_doctor_in(driver: SignInDriver, home_client: Fl
             "rpps": "10003456789",
         }
         assert session["id_token"].count(".") == 2
+        # Keycloak's session id, what back-channel logout tokens name, and when the doctor signed in.
+        assert session["sid"] == SESSION_ID
+        assert abs(session["signed_in_at"] - time.time()) < 60
         # Only what the page and the logout need: no access or refresh token.
         assert not {"access_token", "refresh_token", "token"} & set(session)
 
