@@ -121,11 +121,18 @@ def _realm_values(stack: Stack) -> dict[str, Any]:
 
 
 def _provision(stack: Stack) -> None:
+    from provisioning.devstack.demo import load_demo
     from provisioning.realm.apply import apply_realm
 
     admin = stack.admin()
     summary = apply_realm(admin, _realm_values(stack), env=os.environ)
     click.echo(f"Realm {REALM}: {summary.summary_line()}")
+    demo = load_demo(admin, REALM)
+    counts = demo.sync.plan
+    click.echo(
+        f"Demo doctors: {counts.create} created, {counts.update} updated, {counts.unchanged} unchanged;"
+        f" {len(demo.activated)} demo espace(s) activated (README « Demo identities »)."
+    )
 
 
 def _banner(stack: Stack) -> None:

@@ -16,8 +16,13 @@ public final class Sessions {
     private Sessions() {
     }
 
-    /** Ends every session of {@code doctor} except {@code keepSessionId} (null keeps none). */
-    public static void endOthers(KeycloakSession session, RealmModel realm, UserModel doctor, String keepSessionId) {
+    /**
+     * Ends every session of {@code doctor} except {@code keepSessionId} (null keeps none): online
+     * sessions are logged out with their clients told through back-channel logout, offline ones
+     * removed. Returns how many sessions were ended.
+     */
+    public static int endOthers(KeycloakSession session, RealmModel realm, UserModel doctor, String keepSessionId) {
+        // Collected first: logging out removes sessions from the stream's source.
         List<UserSessionModel> online = session.sessions().getUserSessionsStream(realm, doctor)
                 .filter(s -> !s.getId().equals(keepSessionId)).toList();
         for (UserSessionModel userSession : online) {
@@ -27,5 +32,6 @@ public final class Sessions {
         for (UserSessionModel userSession : offline) {
             session.sessions().removeOfflineUserSession(realm, userSession);
         }
+        return online.size() + offline.size();
     }
 }

@@ -1,13 +1,10 @@
 package fr.ordre.monespace.sync;
 
-import java.util.List;
+import fr.ordre.monespace.account.Sessions;
 import org.keycloak.common.util.Time;
-import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.UserSessionModel;
-import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * Ends every session of a doctor the sync disables, as the admin API's "sign out" does: tokens
@@ -27,13 +24,6 @@ final class SessionTermination {
     /** Returns how many sessions (online and offline) were ended. */
     int endAll(UserModel user) {
         session.users().setNotBeforeForUser(realm, user, (int) Time.currentTimeSeconds());
-        KeycloakContext context = session.getContext();
-        // Collected first: logging out removes sessions from the stream's source.
-        List<UserSessionModel> online = session.sessions().getUserSessionsStream(realm, user).toList();
-        online.forEach(userSession -> AuthenticationManager.backchannelLogout(session, realm, userSession,
-                context.getUri(), context.getConnection(), context.getHttpRequest().getHttpHeaders(), true));
-        List<UserSessionModel> offline = session.sessions().getOfflineUserSessionsStream(realm, user).toList();
-        offline.forEach(userSession -> session.sessions().removeOfflineUserSession(realm, userSession));
-        return online.size() + offline.size();
+        return Sessions.endOthers(session, realm, user, null);
     }
 }
