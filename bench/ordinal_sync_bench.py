@@ -37,9 +37,8 @@ import click
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # tests.support (HTTP journeys) and the packages, run from anywhere
 
-from bench.local_postgres import LocalPostgres  # noqa: E402
 from provisioning.devstack.ports import free_port  # noqa: E402
-from provisioning.devstack.stack import Stack, StackSettings  # noqa: E402
+from provisioning.devstack.stack import DATABASE, Stack, StackSettings  # noqa: E402
 from provisioning.keycloak_admin import AdminSettings, connect  # noqa: E402
 from provisioning.realm.apply import apply_realm  # noqa: E402
 from tests.support.journeys import Journey  # noqa: E402
@@ -48,7 +47,6 @@ from tests.support.rpps import with_key  # noqa: E402
 
 CACHE = ROOT / ".cache" / "bench"
 REALM = "monespace"
-DATABASE = USER = PASSWORD = "keycloak"
 MONESPACE = str(ROOT / ".venv" / "bin" / "monespace")
 # The identity check's throttles would refuse the benchmark's hundreds of failures from one
 # address: raised for the bench realm only.
@@ -199,73 +197,67 @@ def main(doctors: int, heap: str, checks: int, keep: bool) -> None:
     base = generate(doctors, 0)
     changed = generate(doctors, 1)
     figures: list[Figure] = []
-    pg_port = free_port()
-    with LocalPostgres(CACHE / "pg", pg_port) as postgres:
-        postgres.recreate_database(DATABASE, USER, PASSWORD)
-        settings = StackSettings(
-            profile="postgres",
-            instance="bench-postgres",
-            http_port=free_port(),
-            management_port=free_port(),
-            smtp_port=free_port(),
-            sink_http_port=free_port(),
-            fresh_data=True,
-            heap=heap,
-            extra_options=[
-                "--db-url-host=127.0.0.1",
-                f"--db-url-port={pg_port}",
-                f"--db-url-database={DATABASE}",
-                f"--db-username={USER}",
-                f"--db-password={PASSWORD}",
-            ],
-        )
-        say(f"PostgreSQL on 127.0.0.1:{pg_port}; Keycloak heap {heap!r}")
-        with Stack(settings, say=say) as stack:
-            assert stack.keycloak is not None
-            url = stack.keycloak.url
-            values = {**BENCH_REALM_VALUES, "smtp_port": settings.smtp_port}
-            apply_realm(connect(AdminSettings(url=url)), values)
+    settings = StackSettings(
+        profile="postgres",
+        instance="bench-postgres",
+        http_port=free_port(),
+        management_port=free_port(),
+        smtp_port=free_port(),
+        sink_http_port=free_port(),
+        postgres_port=free_port(),
+        postgres_durable=False,
+        with_home=False,
+        fresh_data=True,
+        heap=heap,
+    )
+    say(f"Keycloak heap {heap!r}")
+    with Stack(settings, say=say) as stack:
+        assert stack.keycloak is not None and stack.postgres is not None
+        postgres = stack.postgres
+        url = stack.keycloak.url
+        values = {**BENCH_REALM_VALUES, "smtp_port": settings.smtp_port}
+        apply_realm(connect(AdminSettings(url=url)), values)
 
-            first = run_sync(url, base, "initial")
-            rate = doctors / first.seconds
-            target_minutes = 10 * doctors / 300_000  # 10 minutes for 300,000: the same rate
-            figures += [
-                Figure(f"initial sync of {doctors:,} doctors", first.seconds / 60, "min", target_minutes),
-                Figure("initial sync rate", rate, "doctors/s", 500, higher_is_better=True),
-            ]
-            second = run_sync(url, base, "unchanged")
-            figures.append(Figure("second run, nothing changed", second.seconds, "s", 60))
-            delta = run_sync(url, changed, "changed-1pc")
-            figures.append(Figure("run with 1% changed", delta.seconds, "s", 60))
-            peak = max(first.max_rss_mb, second.max_rss_mb, delta.max_rss_mb)
-            figures.append(Figure("peak memory of the sync process", peak, "MB", 300))
-            for run in (first, second, delta):
-                if run.exit_code not in (0, 3):
-                    raise click.ClickException(f"a sync exited with {run.exit_code}; see {CACHE}/sync-*.log")
-            say(f"database size after the runs: {postgres.database_size(DATABASE)}")
+        first = run_sync(url, base, "initial")
+        rate = doctors / first.seconds
+        target_minutes = 10 * doctors / 300_000  # 10 minutes for 300,000: the same rate
+        figures += [
+            Figure(f"initial sync of {doctors:,} doctors", first.seconds / 60, "min", target_minutes),
+            Figure("initial sync rate", rate, "doctors/s", 500, higher_is_better=True),
+        ]
+        second = run_sync(url, base, "unchanged")
+        figures.append(Figure("second run, nothing changed", second.seconds, "s", 60))
+        delta = run_sync(url, changed, "changed-1pc")
+        figures.append(Figure("run with 1% changed", delta.seconds, "s", 60))
+        peak = max(first.max_rss_mb, second.max_rss_mb, delta.max_rss_mb)
+        figures.append(Figure("peak memory of the sync process", peak, "MB", 300))
+        for run in (first, second, delta):
+            if run.exit_code not in (0, 3):
+                raise click.ClickException(f"a sync exited with {run.exit_code}; see {CACHE}/sync-*.log")
+        say(f"database size after the runs: {postgres.database_size(DATABASE)}")
 
-            say(f"identity checks: {checks} of each kind…")
-            timings = identity_checks(url, checks)
-            for kind, values in timings.items():
-                figures.append(Figure(f"identity check, {kind}: median", statistics.median(values), "ms", 50))
-                figures.append(Figure(f"identity check, {kind}: p95", p95(values), "ms", 50))
-            matching = statistics.median(timings["matching"])
-            for kind in ("wrong birth date", "unknown RPPS"):
-                gap = matching - statistics.median(timings[kind])
-                print(f"    median matching − median {kind}: {gap:+.1f} ms", flush=True)
+        say(f"identity checks: {checks} of each kind…")
+        timings = identity_checks(url, checks)
+        for kind, values in timings.items():
+            figures.append(Figure(f"identity check, {kind}: median", statistics.median(values), "ms", 50))
+            figures.append(Figure(f"identity check, {kind}: p95", p95(values), "ms", 50))
+        matching = statistics.median(timings["matching"])
+        for kind in ("wrong birth date", "unknown RPPS"):
+            gap = matching - statistics.median(timings[kind])
+            print(f"    median matching − median {kind}: {gap:+.1f} ms", flush=True)
 
-            print("\nFigures", flush=True)
-            load = os.getloadavg()[0]
-            print(f"  machine: {os.cpu_count()} CPUs, load average {load:.1f}; Keycloak heap {heap}")
-            for figure in figures:
-                print("  " + figure.line(), flush=True)
-            if keep:
-                say(f"Keycloak on {url}, PostgreSQL on {pg_port}; Ctrl-C stops both")
-                try:
-                    while True:
-                        time.sleep(3600)
-                except KeyboardInterrupt:
-                    pass
+        print("\nFigures", flush=True)
+        load = os.getloadavg()[0]
+        print(f"  machine: {os.cpu_count()} CPUs, load average {load:.1f}; Keycloak heap {heap}")
+        for figure in figures:
+            print("  " + figure.line(), flush=True)
+        if keep:
+            say(f"Keycloak on {url}, PostgreSQL on {settings.postgres_port}; Ctrl-C stops both")
+            try:
+                while True:
+                    time.sleep(3600)
+            except KeyboardInterrupt:
+                pass
 
 
 if __name__ == "__main__":

@@ -28,8 +28,12 @@ def start_backend() -> Iterator[Harness]:
         with _testcontainers() as harness:
             yield harness
         return
+    # MONESPACE_TEST_DATABASE=postgres: the same tests on the production-like build (PostgreSQL).
+    on_postgres = os.environ.get("MONESPACE_TEST_DATABASE", "dev-file") == "postgres"
     settings = StackSettings(
-        instance="test",
+        profile="postgres" if on_postgres else "dev",
+        instance="test-postgres" if on_postgres else "test",
+        postgres_port=free_port(),
         http_port=free_port(),
         management_port=free_port(),
         smtp_port=free_port(),

@@ -14,6 +14,7 @@ from provisioning.devstack.distribution import PROFILES, BuildError, ensure_buil
 from provisioning.devstack.jdk import NoSupportedJdk
 from provisioning.devstack.keycloak_server import KeycloakStartError
 from provisioning.devstack.ports import PortInUse
+from provisioning.devstack.postgres import PostgresError
 from provisioning.devstack.stack import Stack, StackSettings
 
 REALM = "monespace"
@@ -65,6 +66,12 @@ def build(profile: str) -> None:
     help="A real SMS gateway (same contract as the sink) instead of the sink.",
 )
 @click.option("--sms-gateway-token", envvar="MONESPACE_SMS_GATEWAY_TOKEN", help="Bearer token for that gateway.")
+@click.option(
+    "--production",
+    is_flag=True,
+    help="Production-like mode: Keycloak `start --optimized` on a local PostgreSQL instead of dev-file.",
+)
+@click.option("--postgres-port", default=5432, show_default=True, envvar="MONESPACE_POSTGRES_PORT")
 @click.option("--fresh", is_flag=True, help="Start from an empty database (drops the local data).")
 def up(
     http_port: int,
@@ -74,14 +81,23 @@ def up(
     home_port: int,
     sms_gateway_url: str | None,
     sms_gateway_token: str | None,
+    production: bool,
+    postgres_port: int,
     fresh: bool,
 ) -> None:
     """Start MonEspace and keep it running until Ctrl-C.
+
+    By default Keycloak uses its dev-file database; --production runs the same build options as
+    production (`start --optimized` on PostgreSQL, health and metrics on the management port),
+    with a local PostgreSQL (Debian's package) on loopback, data in .cache/postgres/.
 
     SMTP goes to the mail sink unless MONESPACE_SMTP_HOST (and MONESPACE_SMTP_PORT, _USER,
     _PASSWORD…, see realm/values.yaml) point at another server. Data survive restarts.
     """
     settings = StackSettings(
+        profile="postgres" if production else "dev",
+        instance="dev-postgres" if production else "dev",
+        postgres_port=postgres_port,
         http_port=http_port,
         management_port=management_port,
         smtp_port=smtp_port,
@@ -94,7 +110,7 @@ def up(
     stack = Stack(settings, say=click.echo)
     try:
         stack.start()
-    except (PortInUse, BuildError, NoSupportedJdk, KeycloakStartError) as error:
+    except (PortInUse, BuildError, NoSupportedJdk, KeycloakStartError, PostgresError) as error:
         raise click.ClickException(str(error)) from None
     try:
         _provision(stack)

@@ -19,12 +19,18 @@ from provisioning.devstack import paths
 from provisioning.devstack.distribution import BuiltKeycloak, ensure_built, prepare_instance
 from provisioning.devstack.keycloak_server import KeycloakServer
 from provisioning.devstack.ports import ensure_free
+from provisioning.devstack.postgres import LocalPostgres
 
 Progress = Callable[[str], None]
 
 
+DATABASE = USER = PASSWORD = "keycloak"  # the local PostgreSQL's database and owner (loopback only)
+
+
 @dataclass
 class StackSettings:
+    #: "dev": Keycloak's dev-file (H2) database; "postgres": the production-like mode, a local
+    #: PostgreSQL started with the stack (same realm, theme and providers).
     profile: str = "dev"
     instance: str = "dev"
     http_port: int = 8080
@@ -46,6 +52,9 @@ class StackSettings:
     #: default to port 8000.
     home_port: int = 8000
     with_home: bool = True
+    postgres_port: int = 5432
+    #: synchronous_commit; off only for benchmarks (see LocalPostgres.durable).
+    postgres_durable: bool = True
 
 
 class Stack:
@@ -56,6 +65,7 @@ class Stack:
         self.keycloak: KeycloakServer | None = None
         self.built: BuiltKeycloak | None = None
         self.home: HomeServer | None = None
+        self.postgres: LocalPostgres | None = None
 
     @property
     def home_url(self) -> str:
@@ -75,6 +85,14 @@ class Stack:
         ]
         if s.sms_gateway_token:
             options.append(f"--spi-sms-sender--http-gateway--token={s.sms_gateway_token}")
+        if self.postgres is not None:
+            options += [
+                f"--db-url-host={self.postgres.host}",
+                f"--db-url-port={self.postgres.port}",
+                f"--db-url-database={DATABASE}",
+                f"--db-username={USER}",
+                f"--db-password={PASSWORD}",
+            ]
         return options
 
     def start(self) -> Stack:
@@ -86,8 +104,12 @@ class Stack:
         ensure_free(s.management_port, "Keycloak management")
         if s.with_home:
             ensure_free(s.home_port, "MonEspace home")
+        if s.profile == "postgres":
+            ensure_free(s.postgres_port, "PostgreSQL")
         self.built = ensure_built(s.profile, self.say)
         instance = prepare_instance(self.built, s.instance, fresh_data=s.fresh_data)
+        if s.profile == "postgres":
+            self.start_postgres()
         if s.with_sink:
             journal = None if s.fresh_data else instance / "data" / "messages.jsonl"
             self.sink = MessageSink(
@@ -118,6 +140,18 @@ class Stack:
             raise
         return self
 
+    def start_postgres(self) -> LocalPostgres:
+        """The stack's own PostgreSQL (data in .cache/postgres/<instance>), the database ready."""
+        s = self.settings
+        data = paths.CACHE / "postgres" / s.instance
+        self.say(f"Starting PostgreSQL on 127.0.0.1:{s.postgres_port} (data: {data})…")
+        self.postgres = LocalPostgres(data, s.postgres_port, durable=s.postgres_durable).start()
+        if s.fresh_data:
+            self.postgres.recreate_database(DATABASE, USER, PASSWORD)
+        else:
+            self.postgres.ensure_database(DATABASE, USER, PASSWORD)
+        return self.postgres
+
     def admin(self) -> KeycloakAdmin:
         """An admin client on master, for provisioning this stack."""
         assert self.keycloak is not None
@@ -137,6 +171,8 @@ class Stack:
             self.home.stop()
         if self.keycloak is not None:
             self.keycloak.stop()
+        if self.postgres is not None:
+            self.postgres.stop()
         if self.sink is not None:
             self.sink.stop()
 

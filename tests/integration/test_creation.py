@@ -41,6 +41,7 @@ def code_for(sink: MessageSink, doctor: Doctor, channel: str, count: int = 1) ->
 
 
 class TestBothChannelsToSuccess:
+    @pytest.mark.smoke
     def test_sms_path_chooses_login_email_and_activates(
         self, journey: Journey, doctors: DoctorFactory, sink: MessageSink, admin: KeycloakAdmin
     ) -> None:
@@ -54,10 +55,9 @@ class TestBothChannelsToSuccess:
         assert "Sécurité du mot de passe" in page.text
         login_email = f"dr.{doctor.rpps}@cabinet.fr"
         page = journey.credentials(PASSWORD, email=login_email)
-        assert (
-            "Votre espace personnel a été créé et activé. Un email de confirmation vous a été envoyé"
-            in page.text
-        ), page.text
+        assert "Votre espace personnel a été créé et activé. Un email de confirmation vous a été envoyé" in page.text, (
+            page.text
+        )
         assert "Retour à la connexion" in page.buttons()
         confirmation = last_mail(sink, login_email)
         assert confirmation.subject
@@ -65,9 +65,7 @@ class TestBothChannelsToSuccess:
         user = admin.get_user(doctor.id)
         assert user["email"] == login_email
         assert user["emailVerified"] is False, "an e-mail typed on the SMS path is not proven"
-        assert user["attributes"]["correspondenceEmail"] == [doctor.email], (
-            "Ordinal contact details untouched"
-        )
+        assert user["attributes"]["correspondenceEmail"] == [doctor.email], "Ordinal contact details untouched"
         assert user["attributes"]["mobilePhone"] == [doctor.mobile]
 
         journey.finish()
@@ -115,9 +113,7 @@ class TestBothChannelsToSuccess:
 
 class TestIdentityTable:
     @pytest.mark.parametrize("case", ["unknown rpps", "wrong birth date", "inactive doctor"])
-    def test_every_no_match_gets_the_same_message(
-        self, case: str, journey: Journey, doctors: DoctorFactory
-    ) -> None:
+    def test_every_no_match_gets_the_same_message(self, case: str, journey: Journey, doctors: DoctorFactory) -> None:
         journey.open_creation()
         if case == "unknown rpps":
             page = journey.identity("17/06/1980", new_rpps())
@@ -193,9 +189,7 @@ class TestBadInput:
 
 
 class TestCode:
-    def test_wrong_code_five_times_kills_it(
-        self, journey: Journey, doctors: DoctorFactory, sink: MessageSink
-    ) -> None:
+    def test_wrong_code_five_times_kills_it(self, journey: Journey, doctors: DoctorFactory, sink: MessageSink) -> None:
         doctor = doctors.create()
         to_code_screen(journey, doctor)
         right = code_for(sink, doctor, "sms")
@@ -206,9 +200,7 @@ class TestCode:
         page = journey.enter_code(wrong)
         assert "n'est plus valable" in page.field_error("code")
         page = journey.enter_code(right)
-        assert page.heading == "Veuillez saisir le code reçu", (
-            "the right code is refused once the code is dead"
-        )
+        assert page.heading == "Veuillez saisir le code reçu", "the right code is refused once the code is dead"
 
     def test_malformed_code_is_a_field_error(self, journey: Journey, doctors: DoctorFactory) -> None:
         doctor = doctors.create()
@@ -240,9 +232,7 @@ class TestFastLimits:
     def fast_journey(self, harness) -> Journey:  # type: ignore[no-untyped-def]
         return Journey(Browser(harness.keycloak_url, FAST_REALM, HOME_REDIRECT))
 
-    def test_expired_code(
-        self, fast_journey: Journey, fast_doctors: DoctorFactory, sink: MessageSink
-    ) -> None:
+    def test_expired_code(self, fast_journey: Journey, fast_doctors: DoctorFactory, sink: MessageSink) -> None:
         import time
 
         doctor = fast_doctors.create()
@@ -275,9 +265,7 @@ class TestFastLimits:
         page = fast_journey.enter_code(latest)
         assert page.heading == "Finaliser la création de votre espace"
 
-    def test_identity_checks_are_throttled_per_rpps(
-        self, fast_journey: Journey, fast_doctors: DoctorFactory
-    ) -> None:
+    def test_identity_checks_are_throttled_per_rpps(self, fast_journey: Journey, fast_doctors: DoctorFactory) -> None:
         import time
 
         doctor = fast_doctors.create()
@@ -353,9 +341,7 @@ class TestGateway:
         page = journey.choose("sms")
         assert page.heading == "Veuillez saisir le code reçu", "no cooldown: the failed code did not count"
 
-    def test_gateway_that_hangs_times_out(
-        self, journey: Journey, doctors: DoctorFactory, sink: MessageSink
-    ) -> None:
+    def test_gateway_that_hangs_times_out(self, journey: Journey, doctors: DoctorFactory, sink: MessageSink) -> None:
         doctor = doctors.create()
         journey.open_creation()
         journey.identify(doctor)
@@ -381,9 +367,7 @@ class TestEventsAndLogs:
         journey.enter_code("000000" if code != "000000" else "111111")
         journey.enter_code(code)
         journey.credentials(PASSWORD, email=f"ev.{doctor.rpps}@exemple.fr")
-        events = admin.connection.raw_get(
-            f"admin/realms/{admin.connection.realm_name}/events", max=200
-        ).json()
+        events = admin.connection.raw_get(f"admin/realms/{admin.connection.realm_name}/events", max=200).json()
         mine = [e for e in events if (e.get("details") or {}).get("rpps") == doctor.rpps]
         kinds = {(e["type"], (e.get("details") or {}).get("monespace_step"), e.get("error")) for e in mine}
         assert ("REGISTER_ERROR", "identity", "identity_mismatch") in kinds
@@ -401,7 +385,10 @@ def test_keycloak_is_up(harness) -> None:  # type: ignore[no-untyped-def]
 
 class TestExpiry:
     def test_a_flow_left_alone_expires_with_a_way_to_start_again(
-        self, harness, realms, doctors: DoctorFactory  # type: ignore[no-untyped-def]
+        self,
+        harness,
+        realms,
+        doctors: DoctorFactory,  # type: ignore[no-untyped-def]
     ) -> None:
         import time
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from keycloak import KeycloakAdmin
 
 from tests.support.doctors import DoctorFactory
@@ -24,6 +25,7 @@ def test_login_page_has_the_ordres_screen(browser: Browser) -> None:
         assert text in page.text, text
 
 
+@pytest.mark.smoke
 def test_login_with_email_reaches_the_application_with_the_rpps_claim(browser: Browser, doctors: DoctorFactory) -> None:
     doctor = doctors.create(login_email=f"login.{new_rpps()}@exemple.fr", password=PASSWORD)
     tokens = browser.login_tokens((doctor.login_email or "").upper(), PASSWORD)

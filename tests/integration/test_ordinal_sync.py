@@ -71,18 +71,14 @@ class Row:
 
 
 def write_csv(path: Path, rows: list[Row]) -> Path:
-    path.write_text(
-        ";".join(CSV_COLUMNS) + "\n" + "".join(row.line() + "\n" for row in rows), encoding="utf-8"
-    )
+    path.write_text(";".join(CSV_COLUMNS) + "\n" + "".join(row.line() + "\n" for row in rows), encoding="utf-8")
     return path
 
 
 @pytest.fixture(scope="module")
 def realm(harness: Harness, realms: dict[str, str]) -> str:
     master = harness.admin("master")
-    apply_realm(
-        master, {"realm": SYNC_REALM, "smtp_host": harness.sink.host, "smtp_port": harness.sink.smtp_port}
-    )
+    apply_realm(master, {"realm": SYNC_REALM, "smtp_host": harness.sink.host, "smtp_port": harness.sink.smtp_port})
     return SYNC_REALM
 
 
@@ -117,9 +113,7 @@ def cli(harness: Harness, realm: str) -> Callable[..., Result]:
 
 
 def user(kc: KeycloakAdmin, rpps: str) -> dict | None:  # type: ignore[type-arg]
-    found = kc.connection.raw_get(
-        f"admin/realms/{kc.connection.realm_name}/users", username=rpps, exact="true"
-    )
+    found = kc.connection.raw_get(f"admin/realms/{kc.connection.realm_name}/users", username=rpps, exact="true")
     users = found.json()
     assert len(users) <= 1, f"duplicate users for {rpps}"
     if not users:
@@ -152,6 +146,7 @@ def sync_events(kc: KeycloakAdmin) -> int:
 # --- create, update, idempotence ------------------------------------------------------------------
 
 
+@pytest.mark.smoke
 def test_creates_doctors_whose_attributes_the_admin_api_reads_and_a_second_run_writes_nothing(
     kc: KeycloakAdmin, sync: Callable[..., SyncResult]
 ) -> None:
@@ -226,11 +221,7 @@ def test_leaving_the_active_statuses_disables_and_ends_sessions_and_coming_back_
     assert (result.plan.disable, result.applied.disabled) == (1, 1)
     assert result.applied.sessions_ended >= 1
     after = user(kc, row.rpps)
-    assert (
-        after is not None
-        and after["enabled"] is False
-        and after["attributes"]["ordinalStatus"] == ["suspendu"]
-    )
+    assert after is not None and after["enabled"] is False and after["attributes"]["ordinalStatus"] == ["suspendu"]
     assert kc.get_sessions(user_id) == []
     refreshed = requests.post(
         f"{harness.keycloak_url}/realms/{realm}/protocol/openid-connect/token",
@@ -299,9 +290,7 @@ def test_rejected_records_are_reported_with_line_and_reason_and_exit_3(
     assert "rejected                 2  (line and reason in the report)" in result.output
     records = [json.loads(line) for line in report.read_text().splitlines()]
     # Records come out grouped by RPPS, so rejects are in RPPS order, not line order.
-    rejects = sorted(
-        (r["lines"], r["code"], r["rpps"] or r["value"]) for r in records if r["type"] == "reject"
-    )
+    rejects = sorted((r["lines"], r["code"], r["rpps"] or r["value"]) for r in records if r["type"] == "reject")
     assert rejects == [([3], "birth_date_invalid", bad.rpps), ([4], "rpps_checksum", wrong_key.rpps)]
     assert records[-1]["type"] == "summary" and records[-1]["exit_code"] == 3
     assert user(kc, good.rpps) is not None and user(kc, bad.rpps) is None
@@ -390,9 +379,7 @@ def test_the_endpoint_refuses_tokens_without_the_role(
     ).json()["access_token"]
     service = {"Authorization": f"Bearer {token}"}
     assert requests.get(url, headers=service, params={"limit": 1}, timeout=30).status_code == 200
-    admin_api = requests.get(
-        f"{harness.keycloak_url}/admin/realms/{realm}/users", headers=service, timeout=30
-    )
+    admin_api = requests.get(f"{harness.keycloak_url}/admin/realms/{realm}/users", headers=service, timeout=30)
     assert admin_api.status_code == 403
     # A master administrator, who may manage the realm's users anyway, is let in.
     master = {"Authorization": f"Bearer {access_token(kc)}"}
@@ -424,9 +411,7 @@ def test_the_sync_runs_with_the_least_privilege_service_account(
         client_secret=service_account_secret(kc),
         token_realm=realm,
     )
-    result = sync_file(
-        settings, write_csv(tmp_path / "ordinal.csv", [row]), settings=SyncSettings(realm=realm)
-    )
+    result = sync_file(settings, write_csv(tmp_path / "ordinal.csv", [row]), settings=SyncSettings(realm=realm))
     assert result.applied.created == 1 and user(kc, row.rpps) is not None
 
 
@@ -435,9 +420,7 @@ def test_the_sync_runs_with_the_least_privilege_service_account(
 
 def test_the_demo_loads_through_the_sync_and_its_accounts_log_in(harness: Harness) -> None:
     master = harness.admin("master")
-    apply_realm(
-        master, {"realm": DEMO_REALM, "smtp_host": harness.sink.host, "smtp_port": harness.sink.smtp_port}
-    )
+    apply_realm(master, {"realm": DEMO_REALM, "smtp_host": harness.sink.host, "smtp_port": harness.sink.smtp_port})
     admin = harness.admin(DEMO_REALM)
     first = load_demo(admin, DEMO_REALM)
     accounts = read_accounts(DEMO_DIR / "accounts.csv")
