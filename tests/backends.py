@@ -49,7 +49,12 @@ def start_backend() -> Iterator[Harness]:
         # Keycloak looks themes up in themes/ when first asked: a copy after start is seen.
         shutil.copytree(SHOWCASE_THEME, stack.keycloak.instance / "themes" / SHOWCASE_THEME_NAME)
         yield Harness(
-            stack.keycloak.url, settings.admin_user, settings.admin_password, stack.sink, stack.keycloak.management_url
+            stack.keycloak.url,
+            settings.admin_user,
+            settings.admin_password,
+            stack.sink,
+            stack.keycloak.management_url,
+            stack.keycloak.log_path,
         )
 
 

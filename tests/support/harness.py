@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from keycloak import KeycloakAdmin
 
@@ -17,6 +18,8 @@ class Harness:
     sink: MessageSink
     #: Health and metrics (Keycloak's management interface); None where not reachable.
     management_url: str | None = None
+    #: Keycloak's log file, where the backend writes one.
+    log_path: Path | None = None
 
     def admin(self, realm: str) -> KeycloakAdmin:
         """An admin client authenticated on master and bound to `realm`."""
