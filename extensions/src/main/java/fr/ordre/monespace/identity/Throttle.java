@@ -46,7 +46,7 @@ public final class Throttle {
      */
     public void record(String subject, int max, int windowSeconds, int lockSeconds) {
         String key = key(subject);
-        long now = Time.currentTime();
+        long now = Time.currentTimeSeconds();
         Map<String, String> current = store.get(key);
         long until = current == null ? now + windowSeconds : Long.parseLong(current.getOrDefault(UNTIL, "0"));
         if (until <= now) {

@@ -43,7 +43,7 @@ public final class CodeStep {
     }
 
     public SendResult send(Journey journey, UserModel doctor, Channel channel, String clientAddress) {
-        long now = Time.currentTime();
+        long now = Time.currentTimeSeconds();
         CodeChallenge state = journey.code();
         SendDecision decision = state.canSend(settings.codeLimits(), now);
         if (decision.kind() == SendDecision.Kind.TOO_EARLY) {
@@ -79,7 +79,7 @@ public final class CodeStep {
     }
 
     public Verification verify(Journey journey, String typed) {
-        Verification verification = journey.code().verify(typed, settings.codeLimits(), Time.currentTime());
+        Verification verification = journey.code().verify(typed, settings.codeLimits(), Time.currentTimeSeconds());
         journey.storeCode(verification.next());
         return verification;
     }

@@ -69,7 +69,7 @@ final class ResetRequestStep {
         UserModel doctor = findByLoginEmail(session, realm, email);
         if (doctor != null && doctor.isEnabled() && DoctorDirectory.hasAccount(doctor)) {
             int validity = realm.getActionTokenGeneratedByUserLifespan(ResetLinkToken.TOKEN_TYPE);
-            ResetLinkToken token = new ResetLinkToken(doctor.getId(), doctor.getEmail(), Time.currentTime() + validity,
+            ResetLinkToken token = new ResetLinkToken(doctor.getId(), doctor.getEmail(), (int) (Time.currentTimeSeconds() + validity),
                     AuthenticationSessionCompoundId.fromAuthSession(authSession).getEncodedId(),
                     authSession.getClient().getClientId(), PasswordStamp.of(doctor));
             String link = context.getActionTokenUrl(token.serialize(session, realm, context.getUriInfo())).toString();

@@ -174,8 +174,8 @@ final class SettingsAction implements RequiredActionProvider {
             } catch (DeliveryException e) {
                 LOG.warnf("password-change notice for RPPS %s not sent: %s", doctor.getUsername(), e.getMessage());
             }
-            context.getEvent().clone().event(EventType.UPDATE_PASSWORD).user(doctor)
-                    .detail("rpps", doctor.getUsername()).success();
+            context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(doctor)
+                    .detail("rpps", doctor.getUsername()).detail("credential_type", "password").success();
         }
         return null;
     }

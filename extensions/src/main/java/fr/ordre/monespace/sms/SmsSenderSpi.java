@@ -28,6 +28,7 @@ public final class SmsSenderSpi implements Spi {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // the Spi interface's own signature
     public Class<? extends ProviderFactory> getProviderFactoryClass() {
         return SmsSenderFactory.class;
     }
