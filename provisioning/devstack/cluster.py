@@ -31,7 +31,8 @@ Progress = Callable[[str], None]
 PROFILE = "postgres"
 #: Infinispan's log line for each JGroups view a node installs (merged views after a partition too).
 VIEW = re.compile(
-    r"ISPN00009[34]: Received new(?:, MERGED)? cluster view for channel \S+: \[[^\]]*\] \((\d+)\) \[([^\]]*)\]"
+    r"ISPN00009[34]: Received new(?:, MERGED)? cluster view for channel \S+: "
+    r"(?:MergeView::)?\[[^\]]*\] \((\d+)\) \[([^\]]*)\]"
 )
 
 
