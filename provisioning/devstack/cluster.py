@@ -117,6 +117,8 @@ class Cluster:
             *self.stack.keycloak_options(),
             f"--hostname={s.front_url}",
             "--proxy-headers=xforwarded",
+            # Forwarded headers count only from loopback, where the front runs.
+            "--proxy-trusted-addresses=127.0.0.1",
             "--cache-embedded-network-bind-address=127.0.0.1",
             f"--cache-embedded-network-bind-port={s.jgroups_ports[index]}",
             # Distinct per node: JGroups views and the logs name the nodes by it.

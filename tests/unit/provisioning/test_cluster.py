@@ -43,7 +43,7 @@ def test_each_node_gets_its_own_ports_and_name_and_the_fronts_address() -> None:
     cluster = Cluster(settings, say=lambda _: None)
     options = cluster.node_options(1)
     assert "--hostname=http://localhost:18080" in options
-    assert "--proxy-headers=xforwarded" in options
+    assert "--proxy-headers=xforwarded" in options and "--proxy-trusted-addresses=127.0.0.1" in options
     assert "--cache-embedded-network-bind-address=127.0.0.1" in options
     assert "--cache-embedded-network-bind-port=17900" in options
     assert "--spi-cache-embedded--default--node-name=node-2" in options
