@@ -8,6 +8,7 @@ import threading
 from typing import Any
 
 import click
+from keycloak import KeycloakAdmin
 
 from monespace_home.settings import BACKCHANNEL_LOGOUT_PATH
 from provisioning.devstack.distribution import PROFILES, BuildError, ensure_built
@@ -113,12 +114,95 @@ def up(
     except (PortInUse, BuildError, NoSupportedJdk, KeycloakStartError, PostgresError) as error:
         raise click.ClickException(str(error)) from None
     try:
-        _provision(stack)
+        _provision(stack, stack.admin())
         _banner(stack)
         _wait_for_interrupt()
     finally:
         click.echo("Stopping MonEspace…")
         stack.stop()
+
+
+def _ports(ctx: click.Context, param: click.Parameter, text: str) -> tuple[int, ...]:
+    try:
+        ports = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise click.BadParameter(f"{text!r}: comma-separated port numbers, one per node") from None
+    if len(ports) != 2:
+        raise click.BadParameter(f"{text!r}: two ports, one per node")
+    return ports
+
+
+@dev.command()
+@click.option("--front-port", default=8080, show_default=True, help="The round-robin front doctors use.")
+@click.option("--node-ports", default="8081,8082", show_default=True, callback=_ports, help="HTTP of each node.")
+@click.option(
+    "--management-ports", default="9001,9002", show_default=True, callback=_ports, help="Health/metrics of each node."
+)
+@click.option(
+    "--jgroups-ports",
+    default="7800,7900",
+    show_default=True,
+    callback=_ports,
+    help="Clustering transport of each node (127.0.0.1; FD_SOCK2 uses about 100 above).",
+)
+@click.option("--postgres-port", default=5432, show_default=True, envvar="MONESPACE_POSTGRES_PORT")
+@click.option("--smtp-port", default=2525, show_default=True, envvar="MONESPACE_SINK_SMTP_PORT")
+@click.option("--sink-port", default=8025, show_default=True, envvar="MONESPACE_SINK_HTTP_PORT")
+@click.option("--home-port", default=8000, show_default=True, envvar="MONESPACE_HOME_PORT")
+@click.option("--fresh", is_flag=True, help="Start from an empty database (drops the cluster's local data).")
+def cluster(
+    front_port: int,
+    node_ports: tuple[int, ...],
+    management_ports: tuple[int, ...],
+    jgroups_ports: tuple[int, ...],
+    postgres_port: int,
+    smtp_port: int,
+    sink_port: int,
+    home_port: int,
+    fresh: bool,
+) -> None:
+    """Two Keycloak nodes (production build) on one PostgreSQL, behind a round-robin front.
+
+    The nodes share the database and Keycloak's distributed caches (JGroups discovery through
+    the database); the front spreads requests over both without stickiness and skips a node
+    that is down. Realm and demo doctors are applied through the front; Ctrl-C stops everything.
+    Data live in .cache/postgres/cluster and .cache/instances/cluster-node-*.
+    """
+    from provisioning.devstack.cluster import Cluster, ClusterError, ClusterSettings
+
+    settings = ClusterSettings(
+        front_port=front_port,
+        http_ports=node_ports,
+        management_ports=management_ports,
+        jgroups_ports=jgroups_ports,
+        postgres_port=postgres_port,
+        smtp_port=smtp_port,
+        sink_http_port=sink_port,
+        home_port=home_port,
+        fresh_data=fresh,
+    )
+    running = Cluster(settings, say=click.echo)
+    try:
+        running.start()
+    except (PortInUse, BuildError, NoSupportedJdk, KeycloakStartError, PostgresError, ClusterError) as error:
+        raise click.ClickException(str(error)) from None
+    try:
+        _provision(running.stack, running.admin())
+        lines = ["", "MonEspace cluster is running."]
+        lines.append(f"  Front (doctors, admin):  {running.front_url}/  (admin console {running.front_url}/admin)")
+        for i, node in enumerate(running.nodes):
+            name = settings.node_name(i)
+            lines.append(f"  Keycloak {name}:         {node.url}  (health {node.management_url}/health/ready)")
+        if running.stack.home is not None:
+            lines.append(f"  MonEspace home:          {running.stack.home_url}/")
+        if running.stack.sink is not None:
+            lines.append(f"  Codes and mails:         {running.stack.sink.http_url}/")
+        lines += ["Press Ctrl-C to stop.", ""]
+        click.echo("\n".join(lines))
+        _wait_for_interrupt()
+    finally:
+        click.echo("Stopping the cluster…")
+        running.stop()
 
 
 def _realm_values(stack: Stack) -> dict[str, Any]:
@@ -136,11 +220,10 @@ def _realm_values(stack: Stack) -> dict[str, Any]:
     return values
 
 
-def _provision(stack: Stack) -> None:
+def _provision(stack: Stack, admin: KeycloakAdmin) -> None:
     from provisioning.devstack.demo import load_demo
     from provisioning.realm.apply import apply_realm
 
-    admin = stack.admin()
     summary = apply_realm(admin, _realm_values(stack), env=os.environ)
     click.echo(f"Realm {REALM}: {summary.summary_line()}")
     demo = load_demo(admin, REALM)

@@ -39,6 +39,8 @@ class KeycloakServer:
     heap: str | None = None
     log_path: Path | None = None
     process: subprocess.Popen[bytes] | None = None
+    #: Size of the (appended) log when this process started: what came after is this run's.
+    log_offset: int = 0
 
     @property
     def url(self) -> str:
@@ -78,6 +80,7 @@ class KeycloakServer:
         log_path.parent.mkdir(parents=True, exist_ok=True)
         self.log_path = log_path
         log = log_path.open("ab")
+        self.log_offset = log.tell()
         # Own process group, so stop() also ends the JVM that kc.sh launches.
         self.process = subprocess.Popen(
             self.command(), stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True
@@ -88,6 +91,14 @@ class KeycloakServer:
         if not self.log_path or not self.log_path.exists():
             return ""
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+    def log_since_start(self) -> str:
+        """What the current (or last) process wrote to the log."""
+        if not self.log_path or not self.log_path.exists():
+            return ""
+        with self.log_path.open("rb") as log:
+            log.seek(self.log_offset)
+            return log.read().decode(errors="replace")
 
     def wait_ready(self, timeout: float = 240.0) -> None:
         """Ready means /health/ready is UP *and* the bootstrap admin can get a token."""

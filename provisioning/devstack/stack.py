@@ -111,10 +111,7 @@ class Stack:
         if s.profile == "postgres":
             self.start_postgres()
         if s.with_sink:
-            journal = None if s.fresh_data else instance / "data" / "messages.jsonl"
-            self.sink = MessageSink(
-                smtp_port=s.smtp_port, http_port=s.sink_http_port, journal=journal
-            ).start()
+            self.start_sink(instance)
         self.keycloak = KeycloakServer(
             instance=instance,
             http_port=s.http_port,
@@ -131,14 +128,26 @@ class Stack:
         try:
             self.keycloak.wait_ready()
             if s.with_home:
-                # MONESPACE_HOME_* variables still set the secret key and the service URLs.
-                home = HomeSettings.from_env(keycloak_url=self.keycloak.url, public_url=self.home_url)
-                self.home = HomeServer(home, port=s.home_port).start()
-                self.say(f"MonEspace home on {self.home_url}")
+                self.start_home(self.keycloak.url)
         except Exception:
             self.stop()
             raise
         return self
+
+    def start_sink(self, instance: Path) -> MessageSink:
+        """The message sink; its journal lives in the instance's data/ unless the data is fresh."""
+        s = self.settings
+        journal = None if s.fresh_data else instance / "data" / "messages.jsonl"
+        self.sink = MessageSink(smtp_port=s.smtp_port, http_port=s.sink_http_port, journal=journal).start()
+        return self.sink
+
+    def start_home(self, keycloak_url: str) -> HomeServer:
+        """The MonEspace home signing in with `keycloak_url` (one node, or the cluster's front)."""
+        # MONESPACE_HOME_* variables still set the secret key and the service URLs.
+        home = HomeSettings.from_env(keycloak_url=keycloak_url, public_url=self.home_url)
+        self.home = HomeServer(home, port=self.settings.home_port).start()
+        self.say(f"MonEspace home on {self.home_url}")
+        return self.home
 
     def start_postgres(self) -> LocalPostgres:
         """The stack's own PostgreSQL (data in .cache/postgres/<instance>), the database ready."""
