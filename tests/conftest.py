@@ -139,9 +139,18 @@ def journey(browser: Browser) -> Journey:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # Unit tests never need the harness; integration and browser tests are marked by folder.
+    cluster = f"{os.sep}cluster{os.sep}"
     for item in items:
         path = str(item.fspath)
         if f"{os.sep}integration{os.sep}" in path:
             item.add_marker(pytest.mark.integration)
         if f"{os.sep}browser{os.sep}" in path:
             item.add_marker(pytest.mark.browser)
+        if cluster in path:
+            item.add_marker(pytest.mark.cluster)
+    # The cluster tests start two more Keycloaks and PostgreSQL: they run in a session of their
+    # own (`pytest tests/cluster`, as scripts/test does), never alongside the single-node harness.
+    others = [i for i in items if cluster not in str(i.fspath)]
+    if others and len(others) < len(items):
+        config.hook.pytest_deselected(items=[i for i in items if cluster in str(i.fspath)])
+        items[:] = others
