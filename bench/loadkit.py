@@ -121,7 +121,8 @@ class Figure:
         return self.value <= self.target
 
     def line(self) -> str:
-        value = f"{self.value:>10,.0f}" if self.op == "==" else f"{self.value:>10,.2f}"
+        count = self.op == "==" or not self.unit  # counts print as integers
+        value = f"{self.value:>10,.0f}" if count else f"{self.value:>10,.2f}"
         if self.target is None:
             return f"{self.name:<52} {value} {self.unit}"
         ratio = f"{self.value / self.target:5.2f}" if self.target else "    —"
