@@ -21,6 +21,7 @@ import contextlib
 import csv
 import hashlib
 import html
+import json
 import math
 import os
 import random
@@ -30,7 +31,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -247,6 +248,7 @@ def _cpu_seconds(processes: Sequence[psutil.Process]) -> float:
 class CpuSample:
     wall: float
     machine_busy: float
+    steal: float
     keycloak: float
     postgres: float
     generator: float
@@ -264,10 +266,12 @@ class CpuMeter:
 
     def sample(self) -> CpuSample:
         machine = psutil.cpu_times()
-        busy = sum(machine) - machine.idle - getattr(machine, "iowait", 0.0)
+        # guest time is already inside user time; steal is the hypervisor's, not a process's.
+        busy = machine.user + machine.nice + machine.system + machine.irq + machine.softirq
         return CpuSample(
             time.monotonic(),
             busy,
+            machine.steal,
             _cpu_seconds([self.jvm]),
             _cpu_seconds(postgres_processes(self.stack)),
             _cpu_seconds([self.me]),
@@ -285,6 +289,7 @@ class CpuMeter:
             "postgres": postgres / wall,
             "generator": generator / wall,
             "other": max(0.0, machine - keycloak - postgres - generator) / wall,
+            "steal": (after.steal - before.steal) / wall,
             "keycloak_seconds": keycloak,
         }
 
@@ -292,7 +297,8 @@ class CpuMeter:
     def describe(split: Mapping[str, float]) -> str:
         return (
             f"CPU (cores): Keycloak {split['keycloak']:.2f}, PostgreSQL {split['postgres']:.2f},"
-            f" load generator {split['generator']:.2f}, other processes {split['other']:.2f}"
+            f" load generator {split['generator']:.2f}, other processes {split['other']:.2f},"
+            f" stolen by the hypervisor {split['steal']:.2f}"
         )
 
 
@@ -310,6 +316,62 @@ def full_gc(jvm: psutil.Process) -> None:
     """A full collection (jcmd GC.run), so that 'heap used' afterwards is the live set."""
     jcmd = find_jdk()[0] / "bin" / "jcmd"
     subprocess.run([str(jcmd), str(jvm.pid), "GC.run"], capture_output=True, check=True, timeout=60)
+
+
+#: What a CPU sample of Keycloak is spending its time in: a sample counts for a category when
+#: any frame of its stack matches (so the shares overlap: the form includes the hashing).
+PROFILE_CATEGORIES = {
+    "MonEspace login form (EmailPasswordForm)": "fr.ordre.monespace.login.EmailPasswordForm.",
+    "Keycloak login form (UsernamePasswordForm)": "authenticators.browser.UsernamePasswordForm.",
+    "  of which Argon2 password hashing": "Argon2BytesGenerator.",
+    "FreeMarker page rendering": "freemarker.",
+    "theme resources": "ThemeResource",
+    "event listeners": "EventListener",
+    "RSA token signing": "BigInteger.oddModPow",
+    "Hibernate": "org.hibernate.",
+    "JDBC (PostgreSQL driver)": "org.postgresql.",
+    "Infinispan": "org.infinispan.",
+    "all other": "",
+}
+
+
+@contextlib.contextmanager
+def jfr_recording(jvm: psutil.Process, path: Path) -> Iterator[Path]:
+    """Java Flight Recorder (profile settings) on Keycloak's JVM while the block runs."""
+    jcmd = str(find_jdk()[0] / "bin" / "jcmd")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    start = [jcmd, str(jvm.pid), "JFR.start", "name=bench", "settings=profile", f"filename={path}"]
+    subprocess.run(start, capture_output=True, check=True, timeout=60)
+    try:
+        yield path
+    finally:
+        subprocess.run([jcmd, str(jvm.pid), "JFR.stop", "name=bench"], capture_output=True, check=True, timeout=120)
+
+
+def jfr_breakdown(path: Path, operations: int) -> list[str]:
+    """CPU samples per operation and per category (PROFILE_CATEGORIES) of a recording."""
+    jfr = str(find_jdk()[0] / "bin" / "jfr")
+    printed = subprocess.run(
+        [jfr, "print", "--json", "--stack-depth", "512", "--events", "jdk.ExecutionSample", str(path)],
+        capture_output=True, text=True, check=True, timeout=600,
+    )  # fmt: skip
+    counts: Counter[str] = Counter()
+    events = json.loads(printed.stdout)["recording"]["events"]
+    for event in events:
+        trace = event["values"]["stackTrace"] or {"frames": []}
+        stack = " ".join(
+            f"{frame['method']['type']['name'].replace('/', '.')}.{frame['method']['name']}"
+            for frame in trace["frames"]
+        )
+        matched = [label for label, key in PROFILE_CATEGORIES.items() if key and key in stack]
+        counts.update(matched or ["all other"])
+    total = max(1, len(events))
+    lines = [f"{len(events):,} CPU samples, {len(events) / max(1, operations):.2f} per login"]
+    for label in PROFILE_CATEGORIES:
+        lines.append(
+            f"  {label:<44} {100 * counts[label] / total:5.1f} %  {counts[label] / max(1, operations):6.2f} per login"
+        )
+    return lines
 
 
 # --- the stack ---------------------------------------------------------------------------------

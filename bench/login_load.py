@@ -1,7 +1,7 @@
 """Password logins per second through our flow and theme versus Keycloak's stock browser flow,
 on one Keycloak (PostgreSQL), side by side in one run.
 
-    .venv/bin/python bench/login_load.py                          # 4 rounds × 30 s per realm
+    .venv/bin/python bench/login_load.py                          # 8 rounds × 15 s per realm
     .venv/bin/python bench/login_load.py --rounds 6 --concurrency 12 --no-exchange
 
 Realm `monespace` is realm/ as is (theme monespace, flow monespace-browser with our e-mail +
@@ -16,15 +16,20 @@ login page), POST the form, stop at the redirect to the home carrying a code; wi
 doctors in, in turn, with their right password: no failure, so no lockout.
 
 The realms alternate in rounds (A B, B A, A B…) after a warm-up of each, so that a slow spell of
-the shared machine weighs on both. Printed: per round and per realm logins/s, p50/p95/p99,
-errors, the CPU split (Keycloak, PostgreSQL, generator, other processes), and the figures with
-their targets: ours ≥ 0.9 × stock in logins/s, zero errors. Not a test: figures depend on the
-machine and on what else runs on it.
+the shared machine weighs on both; short windows (15 s) because the other work on the machine
+changes within a minute. The CPU Keycloak spends per login (ours ÷ stock) does not depend on
+what else runs: it is the figure to trust when the machine is shared.
+
+Printed: per round and per realm logins/s, p50/p95/p99, errors, the CPU split (Keycloak,
+PostgreSQL, generator, other processes); the figures with their targets: ours ≥ 0.9 × stock in
+logins/s, zero errors; with --profile, where Keycloak's CPU goes in each realm (Java Flight
+Recorder). Not a test: figures depend on the machine and on what else runs on it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 import time
 from collections import Counter
@@ -37,6 +42,7 @@ import click
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.loadkit import (
+    CACHE,
     DEFAULT_HEAP,
     BenchDoctor,
     CpuMeter,
@@ -50,6 +56,8 @@ from bench.loadkit import (
     bench_stack,
     describe_login_page,
     give_espaces,
+    jfr_breakdown,
+    jfr_recording,
     locked_or_failed,
     login,
     machine_line,
@@ -160,7 +168,7 @@ def window_line(number: str, w: Window) -> str:
         f"  {number:<7} {LABELS[w.realm]:<6} {w.logins:>7} {w.rate:>9.1f} {percentile(w.latencies, 50):>8.1f}"
         f" {percentile(w.latencies, 95):>8.1f} {percentile(w.latencies, 99):>8.1f} {sum(w.errors.values()):>6}"
         f"   KC {w.cpu['keycloak']:.2f}  PG {w.cpu['postgres']:.2f}  gen {w.cpu['generator']:.2f}"
-        f"  other {w.cpu['other']:.2f}"
+        f"  other {w.cpu['other']:.2f}  steal {w.cpu['steal']:.2f}"
     )
 
 
@@ -174,11 +182,13 @@ async def measure(
     warmup: float,
     exchange: bool,
     resources: bool,
+    profile: bool,
 ) -> dict[str, Totals]:
     per_user = len(doctors) // concurrency
     shares = [doctors[i * per_user : (i + 1) * per_user] for i in range(concurrency)]
     users = {realm: [VirtualUser(stack_url, realm) for _ in range(concurrency)] for realm in (OURS, STOCK)}
     totals = {OURS: Totals(), STOCK: Totals()}
+    profiles: dict[str, tuple[Path, int]] = {}
     header = (
         f"  {'round':<7} {'realm':<6} {'logins':>7} {'logins/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"
         f" {'errors':>6}   CPU in cores"
@@ -194,15 +204,24 @@ async def measure(
         for number in range(rounds):
             order = (OURS, STOCK) if number % 2 == 0 else (STOCK, OURS)
             for realm in order:
-                before = meter.sample()
-                w = await run_window(realm, users[realm], shares, seconds, exchange, resources)
-                w.cpu = CpuMeter.split(before, meter.sample())
+                recording = CACHE / "jfr" / f"login-{realm}.jfr"
+                with contextlib.ExitStack() as stack:
+                    if profile and number == 0:  # the first round of each realm, under the same profiler
+                        stack.enter_context(jfr_recording(meter.jvm, recording))
+                    before = meter.sample()
+                    w = await run_window(realm, users[realm], shares, seconds, exchange, resources)
+                    w.cpu = CpuMeter.split(before, meter.sample())
                 totals[realm].windows.append(w)
                 print(window_line(str(number + 1), w), flush=True)
+                if profile and number == 0:
+                    profiles[realm] = (recording, w.logins)
     finally:
         for realm_users in users.values():
             for user in realm_users:
                 await user.close()
+    for realm, (recording, logins) in profiles.items():
+        print(f"\nKeycloak CPU profile, {LABELS[realm]} (round 1, {recording}):")
+        print("\n".join(jfr_breakdown(recording, logins)))
     return totals
 
 
@@ -215,8 +234,8 @@ async def measure(
     show_default=True,
     help="Doctors each virtual user logs in, in turn.",
 )
-@click.option("--rounds", type=click.IntRange(1), default=4, show_default=True, help="Rounds of one window per realm.")
-@click.option("--seconds", type=click.FloatRange(5), default=30, show_default=True, help="Length of one window.")
+@click.option("--rounds", type=click.IntRange(1), default=8, show_default=True, help="Rounds of one window per realm.")
+@click.option("--seconds", type=click.FloatRange(5), default=15, show_default=True, help="Length of one window.")
 @click.option(
     "--warmup", type=click.FloatRange(0), default=20, show_default=True, help="Warm-up per realm, not counted."
 )
@@ -228,6 +247,12 @@ async def measure(
     default=False,
     show_default=True,
     help="Also load the login page's stylesheets and scripts each time (a browser with an empty cache).",
+)
+@click.option(
+    "--profile/--no-profile",
+    default=False,
+    show_default=True,
+    help="Record Keycloak with Java Flight Recorder during round 1 and print where its CPU goes, per realm.",
 )
 @click.option("--heap", default=DEFAULT_HEAP, show_default=True, help="Keycloak's JAVA_OPTS_KC_HEAP.")
 @click.option(
@@ -244,6 +269,7 @@ def main(
     warmup: float,
     exchange: bool,
     resources: bool,
+    profile: bool,
     heap: str,
     durable: bool,
 ) -> None:
@@ -264,7 +290,9 @@ def main(
             f" {'with' if exchange else 'without'} token exchange; Keycloak heap {heap!r}"
         )
         totals = asyncio.run(
-            measure(stack.keycloak.url, meter, doctors, concurrency, rounds, seconds, warmup, exchange, resources)
+            measure(
+                stack.keycloak.url, meter, doctors, concurrency, rounds, seconds, warmup, exchange, resources, profile
+            )
         )
         flagged = {realm: locked_or_failed(stack, realm, doctors) for realm in (OURS, STOCK)}
         load_summary = load.summary()
@@ -283,6 +311,9 @@ def main(
         Figure("errors, stock", sum(stock.errors.values()), "", 0, "=="),
         Figure("doctors with a login failure or locked", sum(flagged.values()), "", 0, "=="),
     ]
+    # Each round's ours ÷ stock: adjacent windows share the machine's mood of the moment.
+    pairs = [a.rate / b.rate for a, b in zip(ours.windows, stock.windows, strict=True)]
+    figures.insert(3, Figure("logins/s, ours ÷ stock, median of the rounds", percentile(pairs, 50), "×", 0.9, ">="))
     for p in (50, 95, 99):
         mine, theirs = percentile(ours.latencies, p), percentile(stock.latencies, p)
         figures.append(Figure(f"login p{p}, ours (stock {theirs:.0f} ms)", mine, "ms", theirs / 0.9))
@@ -293,6 +324,9 @@ def main(
             "ms",
             stock.cpu_ms_per_login / 0.9,
         )
+    )
+    figures.append(
+        Figure("Keycloak CPU per login, ours ÷ stock", ours.cpu_ms_per_login / stock.cpu_ms_per_login, "×", 1 / 0.9)
     )
     context = [
         machine_line(),
