@@ -237,7 +237,7 @@ async def measure(
 @click.option("--rounds", type=click.IntRange(1), default=8, show_default=True, help="Rounds of one window per realm.")
 @click.option("--seconds", type=click.FloatRange(5), default=15, show_default=True, help="Length of one window.")
 @click.option(
-    "--warmup", type=click.FloatRange(0), default=20, show_default=True, help="Warm-up per realm, not counted."
+    "--warmup", type=click.FloatRange(0), default=30, show_default=True, help="Warm-up per realm, not counted."
 )
 @click.option(
     "--exchange/--no-exchange", default=True, show_default=True, help="Exchange the code for tokens, as the home does."
