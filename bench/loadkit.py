@@ -762,6 +762,18 @@ def realm_flow_and_theme(stack: Stack, realm: str) -> str:
     return f"browser flow {representation.get('browserFlow')!r}, login theme {representation.get('loginTheme')!r}"
 
 
+def password_setup(stack: Stack, realm: str, doctor: BenchDoctor) -> tuple[str, str]:
+    """The realm's password policy and how `doctor`'s password is stored (algorithm, iterations):
+    what a login's cost depends on, to be shown equal in the realms compared."""
+    api = RealmApi(admin_for(stack), realm)
+    user = api.get("users", username=doctor.rpps, exact="true")[0]
+    stored = [c for c in api.get(f"users/{user['id']}/credentials") if c.get("type") == "password"]
+    data = json.loads(stored[0].get("credentialData", "{}")) if stored else {}
+    parameters = data.get("additionalParameters", {})
+    hashing = f"{data.get('algorithm')}, {data.get('hashIterations')} iteration(s), {parameters}"
+    return str(api.get("").get("passwordPolicy")), hashing
+
+
 def database_size(stack: Stack) -> tuple[int, str]:
     """Bytes and pg_size_pretty of Keycloak's database."""
     assert stack.postgres is not None

@@ -62,6 +62,7 @@ from bench.loadkit import (
     login,
     machine_line,
     make_doctors,
+    password_setup,
     percentile,
     print_figures,
     realm_flow_and_theme,
@@ -276,6 +277,7 @@ def main(
     """Logins per second, our flow and theme versus Keycloak's stock browser flow."""
     say(machine_line())
     doctors = make_doctors(concurrency * doctors_per_user)
+    setups: dict[str, tuple[str, str]] = {}
     with bench_stack("bench-login", heap, durable) as stack, LoadWatch() as load:
         assert stack.keycloak is not None
         for realm in (OURS, STOCK):
@@ -284,6 +286,10 @@ def main(
             give_espaces(stack, realm, doctors)
             page = asyncio.run(describe_login_page(stack.keycloak.url, realm))
             say(f"{realm}: {realm_flow_and_theme(stack, realm)}; login page {page}")
+            setups[realm] = password_setup(stack, realm, doctors[0])
+            say(f"{realm}: password policy {setups[realm][0]!r}; stored as {setups[realm][1]}")
+        if setups[OURS] != setups[STOCK]:
+            raise click.ClickException("the realms' password policies or hashing differ: an unfair comparison")
         meter = CpuMeter(stack)
         say(
             f"{rounds} rounds × {seconds:.0f} s per realm, {concurrency} virtual users, {len(doctors)} doctors,"

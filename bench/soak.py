@@ -389,7 +389,7 @@ def main(
         before.line("before"),
         after.line("after"),
         f"Keycloak heap {heap}; PostgreSQL synchronous_commit {'on' if durable else 'off'}; {browsers} browsers;"
-        f" {len(espaces)} espaces logging in, {len(pool)} doctors in the creation pool",
+        f" {len(espaces)} espaces logging in, {creations} doctors in the creation pool",
     ]
     print_figures(
         f"Figures ({duration:.0f} s, {login_rate:g} logins/s + {creation_rate:g} creations/min)", figures, context
