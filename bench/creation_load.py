@@ -40,6 +40,7 @@ from bench.loadkit import (
     Timer,
     VirtualUser,
     admin_for,
+    announce,
     apply_bench_realm,
     bench_stack,
     create_account,
@@ -121,6 +122,7 @@ def main(creations: int, concurrency: int, warmup: int, heap: str, durable: bool
     pool = make_doctors(warmup + creations, first=500_000)
     with bench_stack("bench-creation", heap, durable) as stack, LoadWatch() as load:
         assert stack.keycloak is not None and stack.sink is not None
+        announce(stack)
         apply_bench_realm(stack, REALM)
         sync_doctors(stack, REALM, pool, "creation")
         meter = CpuMeter(stack)

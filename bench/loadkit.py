@@ -396,6 +396,15 @@ def bench_stack(instance: str, heap: str, durable: bool = True) -> Stack:
     return Stack(settings, say=say)
 
 
+def announce(stack: Stack) -> None:
+    """Where to watch the run from another terminal."""
+    assert stack.keycloak is not None and stack.postgres is not None
+    say(
+        f"Keycloak metrics: {stack.keycloak.management_url}/metrics; PostgreSQL on 127.0.0.1:{stack.postgres.port};"
+        f" Keycloak log: {stack.keycloak.log_path}"
+    )
+
+
 def admin_for(stack: Stack) -> Any:
     assert stack.keycloak is not None
     return connect(AdminSettings(url=stack.keycloak.url))

@@ -52,6 +52,7 @@ from bench.loadkit import (
     StepTimes,
     Timer,
     VirtualUser,
+    announce,
     apply_bench_realm,
     bench_stack,
     describe_login_page,
@@ -280,6 +281,7 @@ def main(
     setups: dict[str, tuple[str, str]] = {}
     with bench_stack("bench-login", heap, durable) as stack, LoadWatch() as load:
         assert stack.keycloak is not None
+        announce(stack)
         for realm in (OURS, STOCK):
             apply_bench_realm(stack, realm, stock=realm == STOCK)
             sync_doctors(stack, realm, doctors, f"login-{realm}")

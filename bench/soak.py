@@ -46,6 +46,7 @@ from bench.loadkit import (
     StepTimes,
     Timer,
     VirtualUser,
+    announce,
     apply_bench_realm,
     bench_stack,
     create_account,
@@ -309,6 +310,7 @@ def main(
     pool = make_doctors(creations, first=500_000)
     with bench_stack("bench-soak", heap, durable) as stack, LoadWatch() as load:
         assert stack.keycloak is not None and stack.sink is not None and stack.keycloak.log_path is not None
+        announce(stack)
         apply_bench_realm(stack, REALM)
         sync_doctors(stack, REALM, [*espaces, *pool], "soak")
         give_espaces(stack, REALM, espaces)
