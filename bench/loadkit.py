@@ -43,6 +43,7 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlparse
 import aiohttp
 import psutil
 import requests
+from keycloak import KeycloakAdmin
 from yarl import URL
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -405,7 +406,7 @@ def announce(stack: Stack) -> None:
     )
 
 
-def admin_for(stack: Stack) -> Any:
+def admin_for(stack: Stack) -> KeycloakAdmin:
     assert stack.keycloak is not None
     return connect(AdminSettings(url=stack.keycloak.url))
 
