@@ -13,7 +13,8 @@ and given an espace through the admin API.
 A login is a fresh browser (no cookie, new PKCE verifier): GET the authorization endpoint (the
 login page), POST the form, stop at the redirect to the home carrying a code; with --exchange
 (default) the home's token request follows, as a real sign-in. Each virtual user logs its own
-doctors in, in turn, with their right password: no failure, so no lockout.
+doctors in, in turn, with their right password: no failure, so no lockout, and never two logins
+of one doctor at once (Keycloak refuses those while brute-force protection is on).
 
 The realms alternate in rounds (A B, B A, A B…) after a warm-up of each, so that a slow spell of
 the shared machine weighs on both; short windows (15 s) because the other work on the machine

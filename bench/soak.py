@@ -126,26 +126,32 @@ class Soak:
     outcomes: list[Outcome] = field(default_factory=list)
     steps: dict[str, StepTimes] = field(default_factory=lambda: {"login": StepTimes(), "creation": StepTimes()})
     started: float = 0.0
-    lag: float = 0.0  # the longest wait for a free browser: > 0 means the pool was too small
+    lag: float = 0.0  # the longest wait for a free browser and doctor: the schedule slipped that much
 
     async def run(self, seconds: float, login_rate: float, creation_rate: float, record: bool = True) -> None:
         pool: asyncio.Queue[VirtualUser] = asyncio.Queue()
         users = [VirtualUser(self.url, REALM) for _ in range(self.browsers)]
         for user in users:
             pool.put_nowait(user)
-        logins = itertools.cycle(self.login_doctors)
+        # Keycloak (brute-force protection on) refuses a login while another of the same user is
+        # in flight (user_temporarily_disabled, allow-concurrent-requests=false by default): a
+        # doctor signs in from one browser at a time, the next free one in turn.
+        idle: asyncio.Queue[BenchDoctor] = asyncio.Queue()
+        for doctor in self.login_doctors:
+            idle.put_nowait(doctor)
         self.started = time.monotonic()
         tasks: set[asyncio.Task[None]] = set()
 
         async def one(kind: str, scheduled: float) -> None:
+            doctor = await idle.get() if kind == "login" else None
             user = await pool.get()
             self.lag = max(self.lag, time.monotonic() - scheduled)
             steps = StepTimes()
             began = time.monotonic()
             error = None
             try:
-                if kind == "login":
-                    await login(user, next(logins), Timer(steps), exchange=True)
+                if doctor is not None:
+                    await login(user, doctor, Timer(steps), exchange=True)
                 elif not self.creation_pool:
                     error = "creation pool exhausted"
                 else:
@@ -156,6 +162,8 @@ class Soak:
                 error = f"{type(exc).__name__}: {exc}"[:160]
             finally:
                 pool.put_nowait(user)
+                if doctor is not None:
+                    idle.put_nowait(doctor)
             if record:
                 self.outcomes.append(Outcome(kind, began - self.started, time.monotonic() - self.started, error))
                 if error is None:
@@ -373,7 +381,7 @@ def main(
         Figure("errors" + (" outside the restart" if restart else ""), outside, "", 0, "=="),
         Figure("doctors with a login failure or locked", flagged, "", 0, "=="),
         Figure("login p95 (with token exchange)", percentile(login_latencies, 95), "ms", TARGET_LOGIN_P95_MS),
-        Figure("longest wait for a free browser", soak.lag * 1000, "ms", None),
+        Figure("longest wait for a free browser and doctor", soak.lag * 1000, "ms", None),
         Figure(f"JVM RSS after (before: {before.rss_mb:,.0f} MB)", after.rss_mb, "MB", TARGET_RSS_MB),
         Figure(f"heap used after, /metrics (before: {before.heap_mb:,.0f} MB)", after.heap_mb, "MB", None),
         Figure(
