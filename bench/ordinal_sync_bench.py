@@ -238,9 +238,9 @@ def main(doctors: int, heap: str, checks: int, keep: bool) -> None:
 
         say(f"identity checks: {checks} of each kind…")
         timings = identity_checks(url, checks)
-        for kind, values in timings.items():
-            figures.append(Figure(f"identity check, {kind}: median", statistics.median(values), "ms", 50))
-            figures.append(Figure(f"identity check, {kind}: p95", p95(values), "ms", 50))
+        for kind, samples in timings.items():
+            figures.append(Figure(f"identity check, {kind}: median", statistics.median(samples), "ms", 50))
+            figures.append(Figure(f"identity check, {kind}: p95", p95(samples), "ms", 50))
         matching = statistics.median(timings["matching"])
         for kind in ("wrong birth date", "unknown RPPS"):
             gap = matching - statistics.median(timings[kind])
