@@ -310,9 +310,7 @@ def main(
     changes = random.Random(f"{seed}:changes")
     order = random.Random(f"{seed}:order")
     with tempfile.TemporaryDirectory(prefix="generate-extraction-") as directory:
-        buckets = [
-            (Path(directory) / f"{n}.txt").open("w", encoding="utf-8", newline="") for n in range(BUCKETS)
-        ]
+        buckets = [(Path(directory) / f"{n}.txt").open("w", encoding="utf-8", newline="") for n in range(BUCKETS)]
         doctor_lines = 0
         for index in range(doctors):
             doctor = draw_doctor(population, index, seed, invalid_percent / 100)
@@ -330,9 +328,7 @@ def main(
             buckets[order.randrange(BUCKETS)].write(other_line(order, index))
         for bucket in buckets:
             bucket.close()
-        header = (
-            "|".join(EXTRACTION_COLUMNS) + "|\n" if layout == "extraction" else ";".join(CSV_COLUMNS) + "\r\n"
-        )
+        header = "|".join(EXTRACTION_COLUMNS) + "|\n" if layout == "extraction" else ";".join(CSV_COLUMNS) + "\r\n"
         with _open_output(output, layout, encoding) as out:
             out.write(header)
             for n in range(BUCKETS):

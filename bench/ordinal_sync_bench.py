@@ -187,9 +187,7 @@ def p95(values: list[float]) -> float:
 @click.command()
 @click.option("--doctors", type=click.IntRange(1000), default=300_000, show_default=True)
 @click.option("--heap", default="-Xms1g -Xmx2g", show_default=True, help="Keycloak's JAVA_OPTS_KC_HEAP.")
-@click.option(
-    "--checks", type=click.IntRange(20), default=200, show_default=True, help="Identity checks per kind."
-)
+@click.option("--checks", type=click.IntRange(20), default=200, show_default=True, help="Identity checks per kind.")
 @click.option("--keep", is_flag=True, help="Leave Keycloak and PostgreSQL running at the end (Ctrl-C stops).")
 def main(doctors: int, heap: str, checks: int, keep: bool) -> None:
     """Load N synthetic doctors through `monespace ordinal sync` and measure the identity check."""

@@ -56,9 +56,7 @@ class MessageStore:
     def _next_id(self) -> int:
         return len(self._mails) + len(self._sms) + 1
 
-    def add_mail(
-        self, sender: str, recipients: list[str], subject: str, text: str, html: str, at: float
-    ) -> Mail:
+    def add_mail(self, sender: str, recipients: list[str], subject: str, text: str, html: str, at: float) -> Mail:
         with self._lock:
             mail = Mail(self._next_id(), at, sender, [r.lower() for r in recipients], subject, text, html)
             self._mails.append(mail)

@@ -32,9 +32,7 @@ def _ensure_free(host: str, port: int) -> None:
         try:
             sock.bind((host, port))
         except OSError as exc:
-            raise HomeServerError(
-                f"the MonEspace home cannot listen on {host}:{port}: {exc.strerror or exc}"
-            ) from None
+            raise HomeServerError(f"the MonEspace home cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
 class HomeServer:

@@ -181,9 +181,7 @@ def sync_into(
                 refusal=refusal,
                 forced=bool(refusal and settings.force),
             )
-            report.add_summary(
-                existing=result.existing, plan=counts.as_dict(), refusal=refusal, forced=result.forced
-            )
+            report.add_summary(existing=result.existing, plan=counts.as_dict(), refusal=refusal, forced=result.forced)
             if settings.dry_run or result.outcome is Outcome.REFUSED:
                 result.examples = _examples(spool)
             else:
@@ -225,9 +223,7 @@ def _plan(
 
 def _inventory(bulk: DoctorStore, progress: ProgressDisplay, stop: threading.Event) -> DoctorInventory:
     task = progress.task(f"Reading Keycloak realm {bulk.realm}", unit="doctors")
-    inventory = DoctorInventory(
-        itertools.takewhile(lambda _: not stop.is_set(), _ticking(bulk.export(), task))
-    )
+    inventory = DoctorInventory(itertools.takewhile(lambda _: not stop.is_set(), _ticking(bulk.export(), task)))
     task.done()
     return inventory
 

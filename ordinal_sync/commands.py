@@ -93,9 +93,7 @@ def ordinal() -> None:
     help="Refuse a run that would update, disable or re-enable more than this share of the "
     "doctors already in Keycloak (creations do not count) [env MONESPACE_SYNC_MAX_CHANGE_PERCENT].",
 )
-@click.option(
-    "--force", is_flag=True, help="Apply even above --max-change-percent (an expected mass change)."
-)
+@click.option("--force", is_flag=True, help="Apply even above --max-change-percent (an expected mass change).")
 @click.option(
     "--active-statuses",
     envvar="MONESPACE_ACTIVE_STATUSES",
@@ -173,9 +171,7 @@ def sync(
     progress = _progress(progress_mode, verbose)
     try:
         with _failures_in_one_line(), _sigterm_interrupts():
-            result = sync_file(
-                admin_settings, source, settings=settings, report_path=report_path, progress=progress
-            )
+            result = sync_file(admin_settings, source, settings=settings, report_path=report_path, progress=progress)
     finally:
         progress.close()
     _print_result(result, report_path)
@@ -207,13 +203,10 @@ def check(source: Path, report_path: Path | None, workdir: Path | None) -> None:
     with _failures_in_one_line():
         layout = detect_layout(source)
         with JsonlReport(report_path or os.devnull) as report:
-            doctors = sum(
-                isinstance(record, Doctor) for record in read_doctors(source, report, workdir=workdir)
-            )
+            doctors = sum(isinstance(record, Doctor) for record in read_doctors(source, report, workdir=workdir))
             report.finish()
     click.echo(
-        f"{source}: {layout.value}, {doctors:,} doctors, {report.rejected:,} rejected, "
-        f"{report.warnings:,} warnings"
+        f"{source}: {layout.value}, {doctors:,} doctors, {report.rejected:,} rejected, {report.warnings:,} warnings"
     )
     for code, count in report.by_code.items():
         click.echo(f"  {code}: {count:,}")
@@ -245,9 +238,7 @@ def _failures_in_one_line() -> Iterator[None]:
     except SourceFileError as error:
         raise SyncFailed(str(error)) from None
     except BulkEndpointError as error:
-        raise SyncFailed(
-            f"{error} (batches sent before this one were kept; a rerun completes the sync)"
-        ) from None
+        raise SyncFailed(f"{error} (batches sent before this one were kept; a rerun completes the sync)") from None
     except (KeyboardInterrupt, Interrupted):
         raise SyncFailed("interrupted; batches sent so far were kept, a rerun completes the sync") from None
     except OSError as error:

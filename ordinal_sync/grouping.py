@@ -20,9 +20,7 @@ _CACHE_KIB = 32 * 1024  # SQLite page cache, and so its sorter's memory, before 
 _FETCH = 2000
 
 
-def group_by_rpps(
-    lines: Iterable[SourceLine], workdir: str | Path | None = None
-) -> Iterator[list[SourceLine]]:
+def group_by_rpps(lines: Iterable[SourceLine], workdir: str | Path | None = None) -> Iterator[list[SourceLine]]:
     """Yield the lines sharing an RPPS key together, in line order, groups sorted by key.
 
     Lines without a key (no RPPS, or unreadable) come one per group. The whole input is

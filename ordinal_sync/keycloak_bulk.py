@@ -179,9 +179,7 @@ class KeycloakBulk:
         for attempt in range(1, RETRIES + 1):
             headers = {"Authorization": f"Bearer {self._token()}"}
             try:
-                response = self._session().request(
-                    method, self.url, headers=headers, timeout=self._timeout, **kwargs
-                )
+                response = self._session().request(method, self.url, headers=headers, timeout=self._timeout, **kwargs)
             except requests.RequestException as error:
                 if attempt == RETRIES:
                     raise BulkEndpointError(f"{what}: {type(error).__name__}: {error}") from None

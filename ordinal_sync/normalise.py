@@ -235,9 +235,7 @@ def doctor_from_extraction(lines: Sequence[SourceLine], today: date) -> tuple[Do
         civility=record.optional("civility", normalise_civility, record.pick("civility", rows)),
         mobile_phone=phone.e164 if phone and phone.mobile else None,
         landline_phone=phone.e164 if phone and not phone.mobile else None,
-        correspondence_email=record.optional(
-            "email", normalise_email, record.pick("email", rows, str.casefold)
-        ),
+        correspondence_email=record.optional("email", normalise_email, record.pick("email", rows, str.casefold)),
         council=record.optional("council", normalise_council, department),
         status=None,
         status_on_create="interne" if category == "E" else "inscrit",
@@ -356,6 +354,4 @@ class _Record:
         return chosen
 
     def warn(self, code: str, message: str, field: str, value: str) -> None:
-        self.warnings.append(
-            Issue(Severity.WARNING, code, message, self.line_numbers, self.rpps, field, value)
-        )
+        self.warnings.append(Issue(Severity.WARNING, code, message, self.line_numbers, self.rpps, field, value))

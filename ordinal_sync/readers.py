@@ -233,9 +233,7 @@ def _detect_layout(header: str, path: Path) -> tuple[Layout, dict[str, int], int
             needed = [*_EXTRACTION_SOURCE_COLUMNS, _ID_TYPE_COLUMN, _PROFESSION_COLUMN]
             missing = [name for name in needed if _normalised(name) not in columns]
             if missing:
-                raise UnknownLayoutError(
-                    f"{path}: RPPS extraction header without the column(s) {', '.join(missing)}"
-                )
+                raise UnknownLayoutError(f"{path}: RPPS extraction header without the column(s) {', '.join(missing)}")
             return Layout.EXTRACTION, columns, len(names)
     names = next(csv.reader([header], delimiter=";"), [])
     columns = _index(names)

@@ -50,9 +50,7 @@ def load_demo(admin: KeycloakAdmin, realm: str = "monespace", *, demo_dir: Path 
     """Sync the demo doctors into ``realm``, then activate the demo accounts that are not yet."""
     result = sync_file(admin, demo_dir / "ordinal-demo.csv", settings=SyncSettings(realm=realm))
     api = RealmApi(admin, realm)
-    activated = tuple(
-        account.rpps for account in read_accounts(demo_dir / "accounts.csv") if _activate(api, account)
-    )
+    activated = tuple(account.rpps for account in read_accounts(demo_dir / "accounts.csv") if _activate(api, account))
     return DemoLoad(result, activated)
 
 

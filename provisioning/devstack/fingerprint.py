@@ -14,9 +14,7 @@ def tree_files(root: Path) -> list[Path]:
         return []
     if root.is_file():
         return [root]
-    return sorted(
-        p for p in root.rglob("*") if p.is_file() and not SKIP_DIRS.intersection(p.relative_to(root).parts)
-    )
+    return sorted(p for p in root.rglob("*") if p.is_file() and not SKIP_DIRS.intersection(p.relative_to(root).parts))
 
 
 def fingerprint(paths: Iterable[Path], *extra: str) -> str:

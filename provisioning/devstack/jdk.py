@@ -45,6 +45,5 @@ def find_jdk() -> tuple[Path, int]:
         if major in found:
             return found[major], major
     raise NoSupportedJdk(
-        "no JDK supported by Keycloak found (need 25, 21 or 17 under /usr/lib/jvm,"
-        " or set MONESPACE_JAVA_HOME)"
+        "no JDK supported by Keycloak found (need 25, 21 or 17 under /usr/lib/jvm, or set MONESPACE_JAVA_HOME)"
     )

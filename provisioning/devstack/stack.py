@@ -121,9 +121,7 @@ class Stack:
             options=self.keycloak_options(),
             heap=s.heap,
         )
-        self.say(
-            f"Starting Keycloak {self.built.version} on {self.keycloak.url} (log: {self.log_path(instance)})…"
-        )
+        self.say(f"Starting Keycloak {self.built.version} on {self.keycloak.url} (log: {self.log_path(instance)})…")
         self.keycloak.start()
         try:
             self.keycloak.wait_ready()

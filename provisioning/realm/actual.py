@@ -143,9 +143,7 @@ def _read_roles(api: RealmApi, actual: ActualRealm, refs: list[RoleRef]) -> None
             actual.roles[ref.text] = api.get_or_none(f"roles/{segment(ref.role)}")
             continue
         uuid = actual.client_uuid(ref.client_id)
-        actual.roles[ref.text] = (
-            api.get_or_none(f"clients/{uuid}/roles/{segment(ref.role)}") if uuid else None
-        )
+        actual.roles[ref.text] = api.get_or_none(f"clients/{uuid}/roles/{segment(ref.role)}") if uuid else None
 
 
 def _read_flows(api: RealmApi, actual: ActualRealm, desired: DesiredRealm) -> None:

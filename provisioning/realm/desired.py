@@ -67,9 +67,7 @@ def load_desired(
 ) -> DesiredRealm:
     """Read `realm/` with its defaults and the given overrides (RealmFilesError if invalid)."""
     realm_dir = realm_dir or default_realm_dir()
-    resolved = resolve_values(
-        load_defaults(realm_dir), env=env, files=values_files, sets=sets, overrides=values
-    )
+    resolved = resolve_values(load_defaults(realm_dir), env=env, files=values_files, sets=sets, overrides=values)
     return build_desired(load_realm_files(realm_dir, resolved))
 
 

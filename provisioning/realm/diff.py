@@ -142,9 +142,7 @@ def _profile(desired: DesiredProfile, current: dict[str, Any], plan: RealmPlan) 
 # --- required actions --------------------------------------------------------------------------
 
 
-def _required_actions(
-    desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan, problems: list[str]
-) -> None:
+def _required_actions(desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan, problems: list[str]) -> None:
     for action in desired.required_actions:
         wanted = action.model_dump(exclude_none=True, exclude={"alias"})
         if "config" in wanted:
@@ -274,11 +272,7 @@ def _default_roles(desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan, 
         role = actual.roles.get(text)
         if role is None:
             client_id = RoleRef(text).client_id
-            if (
-                client_id
-                and client_id not in actual.clients
-                and any(c.client_id == client_id for c in desired.clients)
-            ):
+            if client_id and client_id not in actual.clients and any(c.client_id == client_id for c in desired.clients):
                 plan.notes.append(f"default role {text}: added by the next apply, once {client_id} exists")
             else:
                 problems.append(f"default role '{text}' does not exist in realm {desired.name}")

@@ -121,9 +121,7 @@ def layouts_match(stored: list[ExecutionRow], declared: list[ExecutionRow]) -> b
         if have.config is not None and want.config is not None:
             have_keys = [k for k, _ in have.config]
             want_keys = [k for k, _ in want.config]
-            values_match = all(
-                h in (w, MASKED_VALUE) for (_, h), (_, w) in zip(have.config, want.config, strict=False)
-            )
+            values_match = all(h in (w, MASKED_VALUE) for (_, h), (_, w) in zip(have.config, want.config, strict=False))
             if have_keys != want_keys or not values_match:
                 return False
             have = replace(have, config=want.config)

@@ -104,8 +104,7 @@ class Axe:
         self.checked.add(self.loads)
         blocking = [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
         details = "\n".join(
-            f"- {v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
-            for v in blocking
+            f"- {v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in blocking
         )
         assert not blocking, f"axe-core serious/critical violations on {step} ({self.page.url}):\n{details}"
 

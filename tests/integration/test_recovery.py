@@ -55,9 +55,11 @@ def test_recovery_replaces_login_email_and_password_and_ends_other_sessions(
 
     journey.finish()
     assert journey.browser.redirected_to_app
-    assert Browser(journey.browser.keycloak_url, journey.browser.realm, HOME_REDIRECT).login(
-        new_email, NEW_PASSWORD
-    ).response.is_redirect
+    assert (
+        Browser(journey.browser.keycloak_url, journey.browser.realm, HOME_REDIRECT)
+        .login(new_email, NEW_PASSWORD)
+        .response.is_redirect
+    )
     refused = Browser(journey.browser.keycloak_url, journey.browser.realm, HOME_REDIRECT)
     refused.login(doctor.login_email or "", OLD_PASSWORD)
     assert not refused.redirected_to_app, "the old login e-mail and password no longer open the espace"

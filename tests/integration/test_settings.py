@@ -34,8 +34,12 @@ def open_settings(browser: Browser, doctor: Doctor) -> Page:
 
 def save(browser: Browser, current: str, email: str, new: str = "", confirm: str | None = None) -> Page:
     return browser.submit(
-        {"currentPassword": current, "email": email, "newPassword": new,
-         "newPasswordConfirm": new if confirm is None else confirm}
+        {
+            "currentPassword": current,
+            "email": email,
+            "newPassword": new,
+            "newPasswordConfirm": new if confirm is None else confirm,
+        }
     )
 
 
@@ -63,17 +67,17 @@ def test_the_screen_has_the_ordres_texts(browser: Browser, doctors: DoctorFactor
     assert "reset-credentials" in page.link("Demander un nouveau mot de passe.")
 
 
-def test_wrong_current_password_changes_nothing(
-    browser: Browser, doctors: DoctorFactory, admin: KeycloakAdmin
-) -> None:
+def test_wrong_current_password_changes_nothing(browser: Browser, doctors: DoctorFactory, admin: KeycloakAdmin) -> None:
     doctor = espace(doctors)
     open_settings(browser, doctor)
     page = save(browser, "pas-le-bon", f"autre.{doctor.rpps}@exemple.fr", NEW_PASSWORD)
     assert "Le mot de passe actuel est incorrect" in page.field_error("currentPassword")
     assert admin.get_user(doctor.id)["email"] == doctor.login_email
-    assert Browser(browser.keycloak_url, browser.realm, HOME_REDIRECT).login(
-        doctor.login_email or "", PASSWORD
-    ).response.is_redirect, "the password did not change either"
+    assert (
+        Browser(browser.keycloak_url, browser.realm, HOME_REDIRECT)
+        .login(doctor.login_email or "", PASSWORD)
+        .response.is_redirect
+    ), "the password did not change either"
 
 
 def test_email_change_with_the_right_password_notifies_the_previous_address(
@@ -89,9 +93,7 @@ def test_email_change_with_the_right_password_notifies_the_previous_address(
     assert Browser(browser.keycloak_url, browser.realm, HOME_REDIRECT).login(new_email, PASSWORD).response.is_redirect
 
 
-def test_password_change_ends_the_other_sessions_only(
-    browser: Browser, doctors: DoctorFactory
-) -> None:
+def test_password_change_ends_the_other_sessions_only(browser: Browser, doctors: DoctorFactory) -> None:
     doctor = espace(doctors)
     elsewhere = Browser(browser.keycloak_url, browser.realm, HOME_REDIRECT)
     other_tokens = elsewhere.login_tokens(doctor.login_email or "", PASSWORD)
@@ -101,9 +103,11 @@ def test_password_change_ends_the_other_sessions_only(
     mine = browser.exchange_code()
     assert browser.refresh(mine).status_code == 200, "the session that made the change goes on"
     assert elsewhere.refresh(other_tokens).status_code == 400, "other sessions are ended"
-    assert Browser(browser.keycloak_url, browser.realm, HOME_REDIRECT).login(
-        doctor.login_email or "", NEW_PASSWORD
-    ).response.is_redirect
+    assert (
+        Browser(browser.keycloak_url, browser.realm, HOME_REDIRECT)
+        .login(doctor.login_email or "", NEW_PASSWORD)
+        .response.is_redirect
+    )
 
 
 def test_bad_new_values_are_shown_next_to_their_fields(browser: Browser, doctors: DoctorFactory) -> None:
@@ -118,9 +122,7 @@ def test_bad_new_values_are_shown_next_to_their_fields(browser: Browser, doctors
     assert "pas identiques" in page.field_error("newPasswordConfirm")
 
 
-def test_repeated_wrong_current_passwords_lock_like_failed_logins(
-    browser: Browser, doctors: DoctorFactory
-) -> None:
+def test_repeated_wrong_current_passwords_lock_like_failed_logins(browser: Browser, doctors: DoctorFactory) -> None:
     doctor = espace(doctors)
     open_settings(browser, doctor)
     for _ in range(5):

@@ -33,9 +33,7 @@ class Browser:
         return f"{parts.scheme}://{parts.netloc}/"
 
     def authorize_url(self, **extra: str) -> str:
-        challenge = (
-            base64.urlsafe_b64encode(hashlib.sha256(self.verifier.encode()).digest()).rstrip(b"=").decode()
-        )
+        challenge = base64.urlsafe_b64encode(hashlib.sha256(self.verifier.encode()).digest()).rstrip(b"=").decode()
         params = {
             "client_id": CLIENT_ID,
             "redirect_uri": self.redirect_uri,

@@ -51,9 +51,7 @@ class Page:
         for a in self.soup.find_all("a"):
             if " ".join(a.get_text(" ").split()) == text:
                 return urljoin(self.url, str(a["href"]))
-        raise AssertionError(
-            f"no link {text!r} on {self.heading!r}: {[a.get_text() for a in self.soup.find_all('a')]}"
-        )
+        raise AssertionError(f"no link {text!r} on {self.heading!r}: {[a.get_text() for a in self.soup.find_all('a')]}")
 
     def form(self, form_id: str | None = None) -> Tag:
         form = self.soup.find("form", id=form_id) if form_id else self.soup.find("form")

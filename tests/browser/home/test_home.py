@@ -99,9 +99,7 @@ def test_parametres_asks_keycloak_for_the_settings_action(
     axe("parametres-refused")
 
 
-def test_logout_then_home_asks_for_login_again(
-    page: Page, axe: Axe, home: HomeServer, doctors: DoctorFactory
-) -> None:
+def test_logout_then_home_asks_for_login_again(page: Page, axe: Axe, home: HomeServer, doctors: DoctorFactory) -> None:
     signed_in(page, axe, home, active_doctor(doctors))
     axe("mes-services")
     page.get_by_role("button", name="Se déconnecter").click()

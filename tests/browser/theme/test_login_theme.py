@@ -119,9 +119,7 @@ def test_keyboard_only_login(page: Page, axe: Axe, home: HomeServer) -> None:
     axe("wrong-credentials")
 
 
-def test_wrong_credentials_message_is_generic_visible_and_announced(
-    page: Page, axe: Axe, home: HomeServer
-) -> None:
+def test_wrong_credentials_message_is_generic_visible_and_announced(page: Page, axe: Axe, home: HomeServer) -> None:
     open_login(page, home)
     axe("login")
     text = submit_wrong_credentials(page, f"personne-{secrets.token_hex(4)}@exemple.fr")
@@ -214,9 +212,7 @@ def test_reset_password_page_and_neutral_confirmation(page: Page, axe: Axe, home
 
 def test_error_page_is_french_and_sober(page: Page, axe: Axe, home: HomeServer) -> None:
     keycloak = home.settings.issuer
-    page.goto(
-        f"{keycloak}/protocol/openid-connect/auth?client_id=inconnu-{secrets.token_hex(3)}&response_type=code"
-    )
+    page.goto(f"{keycloak}/protocol/openid-connect/auth?client_id=inconnu-{secrets.token_hex(3)}&response_type=code")
     expect(page.locator("h1")).to_have_text("Une erreur est survenue")
     expect(page.locator("header")).to_contain_text("ORDRE DES MÉDECINS")
     expect(page.get_by_role("alert")).to_be_visible()

@@ -30,9 +30,7 @@ def test_macros_render_accessibly(showcase: Page) -> None:
     """(The `showcase` fixture ran axe-core on the page.)"""
     page = showcase
     main = page.locator("main")
-    expect(page.locator(".me-required-note")).to_have_text(
-        "Les champs suivis d'un astérisque (*) sont obligatoires."
-    )
+    expect(page.locator(".me-required-note")).to_have_text("Les champs suivis d'un astérisque (*) sont obligatoires.")
 
     # messageBox + richText: roles, links inside the Ordre's sentences, bold markers.
     expect(page.locator("#demo-error")).to_have_attribute("role", "alert")
@@ -42,9 +40,7 @@ def test_macros_render_accessibly(showcase: Page) -> None:
         "récupération de mot de passe."
     )
     expect(page.locator("#demo-info a")).to_have_text("récupération de mot de passe")
-    expect(page.locator("#demo-text strong")).to_have_text(
-        ["création de votre compte", "un code", "vous authentifier"]
-    )
+    expect(page.locator("#demo-text strong")).to_have_text(["création de votre compte", "un code", "vous authentifier"])
     expect(page.locator("#demo-italic em")).to_have_text(["Adresse de courriel", "Mot de passe"])
     expect(page.locator("#demo-success")).not_to_have_attribute("role", re.compile(".+"))
 

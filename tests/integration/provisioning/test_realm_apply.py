@@ -144,15 +144,11 @@ def test_apply_leaves_what_realm_files_do_not_name(
         },
     )
     profile = get(admin, realm_name, "users/profile")
-    profile["attributes"].append(
-        {"name": "handAttribute", "permissions": {"view": ["admin"], "edit": ["admin"]}}
-    )
+    profile["attributes"].append({"name": "handAttribute", "permissions": {"view": ["admin"], "edit": ["admin"]}})
     send(admin, "PUT", realm_name, "users/profile", profile)
 
     # A change that rewrites the realm attribute map and the profile.
-    summary = apply_realm(
-        admin, values_for(realm_name, reset_link_lifespan_seconds=3600), realm_dir=stock_realm_dir
-    )
+    summary = apply_realm(admin, values_for(realm_name, reset_link_lifespan_seconds=3600), realm_dir=stock_realm_dir)
     assert '~ realm.attributes.actionTokenGeneratedByUserLifespan.reset-credentials: "86400" → "3600"' in (
         summary.lines()
     )
@@ -275,9 +271,7 @@ def test_changed_flow_is_created_under_a_new_version_bound_and_the_old_one_delet
     )
     config = get(admin, realm_name, f"authentication/config/{config_execution['authenticationConfig']}")
     assert config["config"]["otpControlAttribute"] == "ttl-5"
-    assert (
-        apply_realm(admin, values_for(realm_name, code_ttl_seconds=5), realm_dir=stock_realm_dir).count == 0
-    )
+    assert apply_realm(admin, values_for(realm_name, code_ttl_seconds=5), realm_dir=stock_realm_dir).count == 0
 
 
 def test_flow_edited_by_hand_is_recreated_from_its_definition(

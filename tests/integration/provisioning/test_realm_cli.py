@@ -81,9 +81,7 @@ def test_invalid_files_are_reported_by_file_and_key_and_nothing_is_applied(
         .replace("redirectUris: {{ home_redirect_uris | tojson }}", 'redirectUris: "http://x/*"')
     )
     realm_file = stock_realm_dir / "realm.yaml"
-    realm_file.write_text(
-        realm_file.read_text().replace("{{ smtp_host | tojson }}", "{{ smtp_hots | tojson }}")
-    )
+    realm_file.write_text(realm_file.read_text().replace("{{ smtp_host | tojson }}", "{{ smtp_hots | tojson }}"))
 
     result = realm_cli(
         keycloak_server.cli_env(),
@@ -99,9 +97,9 @@ def test_invalid_files_are_reported_by_file_and_key_and_nothing_is_applied(
     errors = result.stderr.splitlines()
     assert "error: realm/clients.yaml: clients[0].publicity: Extra inputs are not permitted" in errors
     assert "error: realm/clients.yaml: clients[0].redirectUris: Input should be a valid list" in errors
-    assert any(
-        line.startswith("error: realm/realm.yaml:") and "'smtp_hots' is undefined" in line for line in errors
-    ), errors
+    assert any(line.startswith("error: realm/realm.yaml:") and "'smtp_hots' is undefined" in line for line in errors), (
+        errors
+    )
     assert errors[-1] == "3 problems in the realm files; nothing applied."
     assert not realm_exists(admin, realm_name)
 

@@ -194,9 +194,7 @@ def test_the_named_session_asks_for_login_at_its_next_request(
     assert asks_for_login(home_client.get("/settings"), fake_keycloak)
 
 
-def test_another_session_of_the_same_doctor_goes_on(
-    home_app: Flask, fake_keycloak: FakeKeycloak
-) -> None:
+def test_another_session_of_the_same_doctor_goes_on(home_app: Flask, fake_keycloak: FakeKeycloak) -> None:
     laptop, phone = home_app.test_client(), home_app.test_client()
     SignInDriver(laptop, fake_keycloak).sign_in(sid="laptop-session")
     SignInDriver(phone, fake_keycloak).sign_in(sid="phone-session")
@@ -205,9 +203,7 @@ def test_another_session_of_the_same_doctor_goes_on(
     assert phone.get("/").status_code == 200
 
 
-def test_a_subject_alone_ends_every_session_of_the_doctor(
-    home_app: Flask, fake_keycloak: FakeKeycloak
-) -> None:
+def test_a_subject_alone_ends_every_session_of_the_doctor(home_app: Flask, fake_keycloak: FakeKeycloak) -> None:
     laptop, phone, colleague = home_app.test_client(), home_app.test_client(), home_app.test_client()
     SignInDriver(laptop, fake_keycloak).sign_in(sid="laptop-session")
     SignInDriver(phone, fake_keycloak).sign_in(sid="phone-session")
@@ -276,4 +272,3 @@ def test_a_shared_store_can_replace_the_in_process_one(home_settings: Settings, 
     SignInDriver(browser, fake_keycloak).sign_in()
     assert post_logout(first.test_client(), fake_keycloak.logout_token()).status_code == 200
     assert asks_for_login(browser.get("/"), fake_keycloak)
-

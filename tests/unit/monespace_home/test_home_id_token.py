@@ -39,9 +39,7 @@ def test_a_valid_token_signs_the_doctor_in(driver: SignInDriver, home_client: Fl
         assert not {"access_token", "refresh_token", "token"} & set(session)
 
 
-def test_the_token_request_is_a_public_client_with_pkce(
-    driver: SignInDriver, fake_keycloak: FakeKeycloak
-) -> None:
+def test_the_token_request_is_a_public_client_with_pkce(driver: SignInDriver, fake_keycloak: FakeKeycloak) -> None:
     issued = driver.start()
     assert issued.params["code_challenge_method"] == "S256"
     assert issued.params["client_id"] == "monespace-home"
@@ -165,9 +163,7 @@ def test_a_code_cannot_be_used_with_another_requests_state(
     assert not _signed_in(home_client)
 
 
-def test_keys_rotated_at_keycloak_are_fetched_again(
-    driver: SignInDriver, fake_keycloak: FakeKeycloak
-) -> None:
+def test_keys_rotated_at_keycloak_are_fetched_again(driver: SignInDriver, fake_keycloak: FakeKeycloak) -> None:
     assert driver.sign_in().status_code == 302  # JWKS now cached by the app
     old = fake_keycloak.signing_key
     fake_keycloak.signing_key = new_rsa_key("rotated-key")

@@ -50,9 +50,7 @@ def test_environment_then_overrides() -> None:
     assert settings.realm == "from-option"
     assert settings.client_id == "monespace-home-recette"
     assert settings.secret_key == "s" * 32
-    assert settings.gardes_url == "https://gardes.exemple.fr/", (
-        "None overrides nothing; service URLs as given"
-    )
+    assert settings.gardes_url == "https://gardes.exemple.fr/", "None overrides nothing; service URLs as given"
     assert settings.port == 443 and settings.secure_cookies
     assert settings.issuer == "https://auth.ordre.medecin.fr/realms/from-option"
 

@@ -61,9 +61,7 @@ def test_the_name_is_escaped(driver: SignInDriver, home_client: FlaskClient) -> 
     assert "<script>" not in text and "&lt;script&gt;" in text
 
 
-def test_parametres_asks_keycloak_for_the_settings_action(
-    driver: SignInDriver, home_client: FlaskClient
-) -> None:
+def test_parametres_asks_keycloak_for_the_settings_action(driver: SignInDriver, home_client: FlaskClient) -> None:
     driver.sign_in()
     issued = driver.start("/settings")
     assert issued.params["kc_action"] == SETTINGS_ACTION
@@ -228,9 +226,7 @@ def test_unknown_page_and_unexpected_error_are_french(home_settings: Settings) -
 
 def test_session_cookie_is_small_http_only_and_lax(driver: SignInDriver) -> None:
     response = driver.sign_in()
-    cookie = next(
-        h for h in response.headers.getlist("Set-Cookie") if h.startswith("monespace_home_session=")
-    )
+    cookie = next(h for h in response.headers.getlist("Set-Cookie") if h.startswith("monespace_home_session="))
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
     assert "Secure" not in cookie, "http://localhost in development"
     assert len(cookie) < 4096
@@ -242,9 +238,7 @@ def test_abandoned_login_requests_do_not_grow_the_cookie_past_4_kb(
     for _ in range(20):  # e.g. tabs left on the login page
         driver.start("/login")
     response = driver.sign_in(path="/login", name="Marie-Élisabeth de La Rochefoucauld-Montbel")
-    cookie = next(
-        h for h in response.headers.getlist("Set-Cookie") if h.startswith("monespace_home_session=")
-    )
+    cookie = next(h for h in response.headers.getlist("Set-Cookie") if h.startswith("monespace_home_session="))
     assert len(cookie) < 3000
     with home_client.session_transaction() as session:
         assert not [k for k in session if k.startswith("_state_")]
@@ -265,9 +259,7 @@ def test_cookies_are_secure_behind_https(fake_keycloak: FakeKeycloak) -> None:
     client = create_app(settings).test_client()
     response = client.get("/")
     assert "Secure" in response.headers["Set-Cookie"]
-    assert query(response.headers["Location"])["redirect_uri"] == (
-        "https://monespace.ordre.medecin.fr/auth/callback"
-    )
+    assert query(response.headers["Location"])["redirect_uri"] == ("https://monespace.ordre.medecin.fr/auth/callback")
 
 
 def test_pages_forbid_framing_and_inline_script(home_client: FlaskClient) -> None:

@@ -69,9 +69,7 @@ def test_the_username_is_the_key_not_an_attribute() -> None:
 def test_export_follows_the_cursor_until_the_last_page() -> None:
     bulk, session = bulk_with(
         [
-            Reply(
-                200, {"doctors": [{"rpps": "10000000017", "ordinalHash": "h", "enabled": True}], "next": "1"}
-            ),
+            Reply(200, {"doctors": [{"rpps": "10000000017", "ordinalHash": "h", "enabled": True}], "next": "1"}),
             Reply(200, {"doctors": [{"rpps": "10000000025", "enabled": False, "ordinalStatus": "radie"}]}),
         ]
     )

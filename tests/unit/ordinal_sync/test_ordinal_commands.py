@@ -58,9 +58,7 @@ def test_help_documents_the_exit_codes() -> None:
         assert line in result.output
 
 
-def test_sync_prints_the_counts_and_a_dry_run_writes_nothing(
-    source: Path, store: MemoryStore, tmp_path: Path
-) -> None:
+def test_sync_prints_the_counts_and_a_dry_run_writes_nothing(source: Path, store: MemoryStore, tmp_path: Path) -> None:
     report = tmp_path / "report.jsonl"
     dry = cli("sync", str(source), "--dry-run", "--report", str(report), "--progress", "none")
     assert dry.exit_code == 0, dry.output

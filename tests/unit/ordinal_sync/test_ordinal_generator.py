@@ -59,9 +59,7 @@ def test_same_seed_same_bytes(generator: ModuleType, tmp_path: Path) -> None:
 def test_extraction_quirks_are_there(generator: ModuleType, tmp_path: Path) -> None:
     path = _generate(generator, tmp_path / "x.txt", "--invalid-percent", "5")
     lines = path.read_text(encoding="utf-8").splitlines()
-    doctor_lines = [
-        line.split("|") for line in lines[1:] if line.startswith("8|1") and line.split("|")[13] == "10"
-    ]
+    doctor_lines = [line.split("|") for line in lines[1:] if line.startswith("8|1") and line.split("|")[13] == "10"]
     rpps = [fields[1] for fields in doctor_lines]
     assert len(set(rpps)) == 400
     assert 1.3 < len(rpps) / 400 < 1.8
@@ -72,9 +70,7 @@ def test_extraction_quirks_are_there(generator: ModuleType, tmp_path: Path) -> N
     assert 360 < len(hashes) < 400  # a few invalid records rejected
 
 
-def test_change_percent_changes_that_share_of_the_same_population(
-    generator: ModuleType, tmp_path: Path
-) -> None:
+def test_change_percent_changes_that_share_of_the_same_population(generator: ModuleType, tmp_path: Path) -> None:
     before = _hashes(_generate(generator, tmp_path / "before.txt"), tmp_path)
     after = _hashes(_generate(generator, tmp_path / "after.txt", "--change-percent", "10"), tmp_path)
     assert before.keys() == after.keys()

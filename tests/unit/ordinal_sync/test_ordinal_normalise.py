@@ -139,9 +139,7 @@ def test_civility() -> None:
     assert _code(lambda: normalise_civility("DR")) == "civility_unknown"
 
 
-@pytest.mark.parametrize(
-    ("raw", "expected"), [("75", "75"), ("2a", "2A"), ("974", "974"), ("1", "01"), ("", None)]
-)
+@pytest.mark.parametrize(("raw", "expected"), [("75", "75"), ("2a", "2A"), ("974", "974"), ("1", "01"), ("", None)])
 def test_council(raw: str, expected: str | None) -> None:
     assert normalise_council(raw) == expected
 

@@ -15,9 +15,7 @@ from ordinal_sync.readers import SourceLine
 from ordinal_sync.report import JsonlReport
 
 
-def _run(
-    path: Path, today: date, tmp_path: Path
-) -> tuple[dict[str, Doctor], list[Issue], list[dict[str, Any]]]:
+def _run(path: Path, today: date, tmp_path: Path) -> tuple[dict[str, Doctor], list[Issue], list[dict[str, Any]]]:
     report_path = tmp_path / "report.jsonl"
     with JsonlReport(report_path) as report:
         records = list(read_doctors(path, report, today=today, workdir=tmp_path))
@@ -60,18 +58,12 @@ def test_extraction_end_to_end(
         [
             extraction_header,
             extraction_line(**martin, department=""),  # 2: no contact details on this activity
-            extraction_line(
-                rpps="10000000025", category="E", phone="02.51.41.42.83", given="SOUZANE''", civility="M"
-            ),
+            extraction_line(rpps="10000000025", category="E", phone="02.51.41.42.83", given="SOUZANE''", civility="M"),
             extraction_line(rpps="20000000011", profession="40"),  # 4: dentist, skipped
             extraction_line(**martin, phone="0652112846", email="TJOANNA03@GMAIL.COM", department="974"),  # 5
-            extraction_line(
-                rpps="10000000033", phone="41.43.60.87", email="x@orange", practice_first="DIANE"
-            ),
+            extraction_line(rpps="10000000033", phone="41.43.60.87", email="x@orange", practice_first="DIANE"),
             extraction_line(id_type="0", rpps="751234567"),  # 7: ADELI line, skipped
-            extraction_line(
-                **martin, phone="06 81 40 94 11", email="tjoanna03@gmail.com", department="75"
-            ),  # 8
+            extraction_line(**martin, phone="06 81 40 94 11", email="tjoanna03@gmail.com", department="75"),  # 8
             extraction_line(rpps="10000000018"),  # 9: bad Luhn key
             extraction_line(rpps="10000000041", birth="31/02/1980"),  # 10
             "8|10000000058|garbage|",  # 11
@@ -120,9 +112,7 @@ def test_extraction_end_to_end(
     ]
     assert all(issue.severity is Severity.REJECT for issue in rejects)
 
-    warnings = sorted(
-        (line["code"], line["rpps"], line["field"]) for line in report if line["type"] == "warning"
-    )
+    warnings = sorted((line["code"], line["rpps"], line["field"]) for line in report if line["type"] == "warning")
     assert warnings == [
         ("conflicting_values", "10000000017", "phone"),
         ("email_invalid", "10000000033", "email"),

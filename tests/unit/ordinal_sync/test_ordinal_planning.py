@@ -125,9 +125,7 @@ def test_the_extraction_never_enables_or_disables() -> None:
         Action.UPDATE,
         None,
     )
-    assert (
-        "ordinalStatus" not in decide(moved, _existing(EXTRACTION_DOCTOR), ACTIVE).keycloak_user().attributes
-    )
+    assert "ordinalStatus" not in decide(moved, _existing(EXTRACTION_DOCTOR), ACTIVE).keycloak_user().attributes
 
 
 def test_the_active_set_is_configurable_and_checked() -> None:
@@ -168,9 +166,7 @@ def test_planner_streams_changes_and_counts_everything() -> None:
         ("3", Action.DISABLE),
         ("4", Action.RE_ENABLE),
     ]
-    assert planner.counts == PlanCounts(
-        create=1, update=1, disable=1, re_enable=1, unchanged=1, rejected=1, absent=1
-    )
+    assert planner.counts == PlanCounts(create=1, update=1, disable=1, re_enable=1, unchanged=1, rejected=1, absent=1)
 
 
 def test_threshold_counts_updates_disables_and_re_enables() -> None:

@@ -118,8 +118,7 @@ def test_csv_layout_with_rfc4180_quoting(csv_header: str, write_source: Callable
 
 def test_csv_header_is_case_insensitive_and_may_be_reordered(write_source: Callable[..., Path]) -> None:
     header = (
-        "STATUT;RPPS;date_naissance;civilite;nom;prenom;telephone_mobile;email_correspondance;"
-        "Conseil_Departemental"
+        "STATUT;RPPS;date_naissance;civilite;nom;prenom;telephone_mobile;email_correspondance;Conseil_Departemental"
     )
     path = write_source([header, "interne;10000000017;17/06/1999;M;X;Y;;;13"])
     _, lines = _read(path)
@@ -154,9 +153,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_utf8_with_bom(csv_header: str, write_source: Callable[..., Path]) -> None:
-    path = write_source(
-        [csv_header, "10000000017;17/06/1975;MME;LEFÈBVRE;Hélène;;;inscrit;75"], encoding="utf-8-sig"
-    )
+    path = write_source([csv_header, "10000000017;17/06/1975;MME;LEFÈBVRE;Hélène;;;inscrit;75"], encoding="utf-8-sig")
     with open_source(path) as reader:
         lines = list(reader)
         assert (reader.layout, reader.encoding, reader.legacy_from_line) == (
@@ -186,9 +183,7 @@ def test_latin1_detected_at_the_first_non_utf8_line(
     )
 
 
-def test_latin1_found_late_in_an_ascii_looking_file(
-    csv_header: str, write_source: Callable[..., Path]
-) -> None:
+def test_latin1_found_late_in_an_ascii_looking_file(csv_header: str, write_source: Callable[..., Path]) -> None:
     lines = [csv_header] + [f"1000000001{n};01/01/1980;M;DURAND;Jean;;;inscrit;75" for n in range(5)]
     lines.append("10000000017;17/06/1975;MME;GUÉRIN;Chloé;;;inscrit;75")
     path = write_source(lines, encoding="latin-1")
@@ -203,9 +198,7 @@ def test_one_corrupted_line_does_not_spoil_the_utf8_lines_after_it(
 ) -> None:
     path = write_source([csv_header, "10000000017;17/06/1975;MME;GUÉRIN;Chloé;;;inscrit;75"])
     corrupted = "10000000025;01/01/1980;M;FRANÇOIS;Noël;;;inscrit;75\n".encode("latin-1")
-    path.write_bytes(
-        path.read_bytes() + corrupted + "10000000033;01/01/1980;M;LEFÈBVRE;Zoé;;;inscrit;75\n".encode()
-    )
+    path.write_bytes(path.read_bytes() + corrupted + "10000000033;01/01/1980;M;LEFÈBVRE;Zoé;;;inscrit;75\n".encode())
     with open_source(path) as reader:
         rows = [CsvRow._make(line.fields) for line in reader]
         assert (reader.encoding, reader.legacy_from_line, reader.legacy_lines) == ("cp1252", 3, 1)

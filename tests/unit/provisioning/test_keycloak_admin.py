@@ -23,9 +23,7 @@ from provisioning.keycloak_admin import (
 
 
 def test_settings_from_environment_with_dev_defaults() -> None:
-    assert AdminSettings.from_env({}) == AdminSettings(
-        url="http://localhost:8080", username="admin", password="admin"
-    )
+    assert AdminSettings.from_env({}) == AdminSettings(url="http://localhost:8080", username="admin", password="admin")
     settings = AdminSettings.from_env(
         {
             "MONESPACE_KEYCLOAK_URL": "https://kc.example",
@@ -53,9 +51,7 @@ def test_client_secret_without_client_id_is_refused() -> None:
 
 
 def test_keycloak_error_messages_are_one_line() -> None:
-    error = KeycloakGetError(
-        error_message=b'{"errorMessage":"Password denylist\\n not found"}', response_code=400
-    )
+    error = KeycloakGetError(error_message=b'{"errorMessage":"Password denylist\\n not found"}', response_code=400)
     assert describe_error(error) == "HTTP 400: Password denylist not found"
     oauth = KeycloakGetError(
         error_message=b'{"error":"invalid_grant","error_description":"Invalid user credentials"}',

@@ -21,9 +21,7 @@ def closed_port_url() -> str:
 
 
 def realm_cli(*args: str, env: dict[str, str] | None = None) -> Result:
-    return CliRunner().invoke(
-        main, ["realm", *args], env={"MONESPACE_KEYCLOAK_URL": closed_port_url(), **(env or {})}
-    )
+    return CliRunner().invoke(main, ["realm", *args], env={"MONESPACE_KEYCLOAK_URL": closed_port_url(), **(env or {})})
 
 
 @pytest.fixture
@@ -41,8 +39,7 @@ def test_invalid_files_exit_2_before_contacting_keycloak(realm_dir: Path, comman
     assert result.exit_code == 2
     assert isinstance(result.exception, SystemExit)
     assert result.stderr.splitlines() == [
-        "error: realm/clients.yaml: clients[1].enabled: "
-        "Input should be a valid boolean, unable to interpret input",
+        "error: realm/clients.yaml: clients[1].enabled: Input should be a valid boolean, unable to interpret input",
         "1 problem in the realm files; nothing applied.",
     ]
     # Validation ran first: the unreachable Keycloak was never reported.

@@ -142,9 +142,7 @@ def test_client_fields_compared_only_where_declared_and_uris_without_order() -> 
         "~ client monespace-home mapper rpps: claim.name",
         "~ client account-console.enabled: true → false",
     ]
-    assert plan.client_updates == [
-        ("uuid-account-console", {"clientId": "account-console", "enabled": False})
-    ]
+    assert plan.client_updates == [("uuid-account-console", {"clientId": "account-console", "enabled": False})]
     ((_, mapper_id, mapper),) = plan.mapper_updates
     assert mapper_id == "m1" and mapper["config"]["claim.name"] == "rpps"
 
@@ -227,8 +225,7 @@ def test_missing_custom_providers_fail_before_any_write() -> None:
     assert failure.value.problems == [
         "required action 'monespace-settings' is not deployed in this Keycloak "
         "(no provider with that id; is the MonEspace providers jar installed?)",
-        "flow monespace-browser: authenticator 'monespace-email-password-form' "
-        "is not deployed in this Keycloak",
+        "flow monespace-browser: authenticator 'monespace-email-password-form' is not deployed in this Keycloak",
         "flow monespace-creation: authenticator 'monespace-creation' is not deployed in this Keycloak",
         "flow monespace-reset: authenticator 'monespace-reset' is not deployed in this Keycloak",
     ]
@@ -238,9 +235,7 @@ def test_missing_custom_providers_fail_before_any_write() -> None:
 def test_unregistered_required_action_is_registered_then_configured() -> None:
     wanted = desired(with_custom_providers=True)
     actual = matching_actual(desired())
-    actual.unregistered_required_actions = {
-        "monespace-settings": {"providerId": "monespace-settings", "name": "X"}
-    }
+    actual.unregistered_required_actions = {"monespace-settings": {"providerId": "monespace-settings", "name": "X"}}
     plan = diff_realm(wanted, actual)
     assert "+ required-action monespace-settings (register)" in [str(c) for c in plan.changes]
     assert plan.register_actions == [{"providerId": "monespace-settings", "name": "Paramètres"}]

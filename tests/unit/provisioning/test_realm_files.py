@@ -159,9 +159,7 @@ def test_unknown_key_and_wrong_type_are_named_by_file_and_key_path(realm_dir: Pa
 
 def test_missing_template_value_names_file_line_and_variable(realm_dir: Path) -> None:
     realm_file = realm_dir / "realm.yaml"
-    text = realm_file.read_text().replace(
-        "failureFactor: {{ failure_factor }}", "failureFactor: {{ failures }}"
-    )
+    text = realm_file.read_text().replace("failureFactor: {{ failure_factor }}", "failureFactor: {{ failures }}")
     realm_file.write_text(text)
     line = text.splitlines().index("  failureFactor: {{ failures }}") + 1
     assert problems_of(realm_dir) == [
@@ -172,9 +170,7 @@ def test_missing_template_value_names_file_line_and_variable(realm_dir: Path) ->
 
 def test_missing_value_inside_tojson_is_reported_too(realm_dir: Path) -> None:
     realm_file = realm_dir / "realm.yaml"
-    realm_file.write_text(
-        realm_file.read_text().replace("{{ smtp_host | tojson }}", "{{ smtp_hots | tojson }}")
-    )
+    realm_file.write_text(realm_file.read_text().replace("{{ smtp_host | tojson }}", "{{ smtp_hots | tojson }}"))
     (problem,) = problems_of(realm_dir)
     assert problem.startswith("realm/realm.yaml:") and "'smtp_hots' is undefined" in problem
 
@@ -187,17 +183,12 @@ def test_yaml_broken_after_rendering_names_the_line(realm_dir: Path) -> None:
 
 def test_sections_join_across_files_and_duplicates_are_refused(realm_dir: Path) -> None:
     (realm_dir / "more-clients.yaml").write_text(
-        "clients:\n"
-        "  - clientId: another\n"
-        "    enabled: true\n"
-        "  - clientId: account-console\n"
-        "    enabled: true\n"
+        "clients:\n  - clientId: another\n    enabled: true\n  - clientId: account-console\n    enabled: true\n"
     )
     (realm_dir / "again.yaml").write_text("userProfile:\n  attributes: []\n")
     assert problems_of(realm_dir) == [
         "realm/user-profile.yaml: userProfile: already defined in realm/again.yaml",
-        "realm/more-clients.yaml: clients[1].clientId: 'account-console' is already declared in "
-        "realm/clients.yaml",
+        "realm/more-clients.yaml: clients[1].clientId: 'account-console' is already declared in realm/clients.yaml",
     ]
 
 

@@ -71,9 +71,7 @@ def test_layout_lists_executions_depth_first_with_versioned_inner_aliases() -> N
     version = desired_flow(flow())
     assert version.layout() == [
         ExecutionRow(level=0, kind="authenticator", name="auth-cookie", requirement="ALTERNATIVE"),
-        ExecutionRow(
-            level=0, kind="flow", name=f"{version.alias}-forms", requirement="ALTERNATIVE", description=""
-        ),
+        ExecutionRow(level=0, kind="flow", name=f"{version.alias}-forms", requirement="ALTERNATIVE", description=""),
         ExecutionRow(
             level=1,
             kind="authenticator",

@@ -73,8 +73,7 @@ def test_bad_overrides_are_all_reported_one_line_each(tmp_path: Path) -> None:
             files=[tmp_path / "missing.yaml"],
         )
     assert failure.value.problems == [
-        "environment MONESPACE_WITH_CUSTOM_PROVIDERS: with_custom_providers: "
-        "expected true or false, got 'maybe'",
+        "environment MONESPACE_WITH_CUSTOM_PROVIDERS: with_custom_providers: expected true or false, got 'maybe'",
         f"{tmp_path / 'missing.yaml'}: No such file or directory",
         "--set: code_ttl_seconds: expected an integer, got 'ten'",
         "--set: unknown variable 'code_tll_seconds' (declare it in realm/values.yaml)",
