@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-import threading
 from pathlib import Path
-from typing import Any
 
 from aiohttp import web
 from aiosmtpd.smtp import SMTP
 
 from message_sink.http import Faults, build_app
+from message_sink.loop_thread import LoopThreadServer
 from message_sink.smtp import KeepingHandler
 from message_sink.store import MessageStore
 
 
-class MessageSink:
+class MessageSink(LoopThreadServer):
     """`with MessageSink(smtp_port=…, http_port=…) as sink:` — or start()/stop()."""
 
     def __init__(
@@ -26,14 +25,13 @@ class MessageSink:
         journal: Path | None = None,
         sms_token: str | None = None,
     ) -> None:
+        super().__init__("message-sink")
         self.host = host
         self.smtp_port = smtp_port
         self.http_port = http_port
         self.store = MessageStore(journal)
         self.faults = Faults()
         self._token = sms_token
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, name="message-sink", daemon=True)
         self._smtp_server: asyncio.AbstractServer | None = None
         self._runner: web.AppRunner | None = None
 
@@ -44,9 +42,6 @@ class MessageSink:
     @property
     def sms_url(self) -> str:
         return f"{self.http_url}/sms"
-
-    def _call(self, coro: Any, timeout: float = 10) -> Any:
-        return asyncio.run_coroutine_threadsafe(coro, self._loop).result(timeout)
 
     async def _set_smtp_up(self, up: bool) -> None:
         if up and self._smtp_server is None:
@@ -71,22 +66,5 @@ class MessageSink:
         if self._runner is not None:
             await self._runner.cleanup()
 
-    def start(self) -> MessageSink:
-        self._thread.start()
-        self._call(self._start())
-        return self
-
-    def stop(self) -> None:
-        if self._thread.is_alive():
-            self._call(self._stop())
-            self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join(5)
-
     def set_smtp_up(self, up: bool) -> None:
         self._call(self._set_smtp_up(up))
-
-    def __enter__(self) -> MessageSink:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import threading
 from dataclasses import dataclass
-from typing import Any
 
 import aiohttp
 from aiohttp import web
+
+from message_sink.loop_thread import LoopThreadServer
 
 NODE_HEADER = "X-Monespace-Node"
 #: Per-connection headers (RFC 9110 §7.6.1), never forwarded; Host is the backend's own.
@@ -45,19 +45,20 @@ class Backend:
     served: int = 0
 
 
-class Front:
+class Front(LoopThreadServer):
     """`Front(backends, port).start()` … `stop()`: an aiohttp server on its own loop and thread."""
+
+    call_timeout = 15
 
     def __init__(
         self, backends: list[Backend], port: int, host: str = "127.0.0.1", health_interval: float = 1.0
     ) -> None:
+        super().__init__("cluster-front")
         self.backends = backends
         self.host = host
         self.port = port
         self.health_interval = health_interval
         self._next = 0
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, name="cluster-front", daemon=True)
         self._runner: web.AppRunner | None = None
         self._client: aiohttp.ClientSession | None = None
         self._health_task: asyncio.Task[None] | None = None
@@ -65,26 +66,6 @@ class Front:
     @property
     def url(self) -> str:
         return f"http://{'localhost' if self.host == '127.0.0.1' else self.host}:{self.port}"
-
-    def _call(self, coro: Any, timeout: float = 15) -> Any:
-        return asyncio.run_coroutine_threadsafe(coro, self._loop).result(timeout)
-
-    def start(self) -> Front:
-        self._thread.start()
-        self._call(self._start())
-        return self
-
-    def stop(self) -> None:
-        if self._thread.is_alive():
-            self._call(self._stop())
-            self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join(5)
-
-    def __enter__(self) -> Front:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     async def _start(self) -> None:
         # No keep-alive to the nodes: a pooled connection to a node killed since would fail
