@@ -126,18 +126,23 @@ def normalise_phone(raw: str) -> Phone | None:
 
 
 def normalise_email(raw: str) -> str | None:
-    """Trimmed, lower-cased, syntax-checked address; None when empty.
+    """Trimmed, lower-cased, syntax-checked ASCII address; None when empty.
 
     Non-ASCII local parts (SMTPUTF8) are refused: few mail systems deliver to them, and
-    the realm's ``email`` validator on ``correspondenceEmail`` may refuse them too.
+    the realm's ``email`` validator on ``correspondenceEmail`` may refuse them too. An
+    internationalised domain is kept in its ASCII (punycode) form, the one every SMTP server
+    takes: ``x@médecin.fr`` → ``x@xn--mdecin-bva.fr``, and ``x@xn--…`` stays as it is.
     """
     text = raw.strip().lower()
     if not text:
         return None
     try:
-        return validate_email(text, check_deliverability=False, allow_smtputf8=False).normalized
+        address = validate_email(text, check_deliverability=False, allow_smtputf8=False).ascii_email
     except EmailNotValidError:
         raise FieldError("email_invalid", "adresse e-mail invalide, ignorée") from None
+    if address is None:  # only for SMTPUTF8 addresses, refused above; kept for the type checker
+        raise FieldError("email_invalid", "adresse e-mail invalide, ignorée")
+    return address.lower()
 
 
 _CIVILITIES = frozenset({"M", "MME", "MLLE"})

@@ -124,6 +124,11 @@ def test_email_is_trimmed_and_lower_cased() -> None:
     assert normalise_email("") is None
 
 
+def test_an_internationalised_domain_is_kept_in_its_ascii_form() -> None:
+    assert normalise_email("x@Médecin.fr") == "x@xn--mdecin-bva.fr"
+    assert normalise_email("x@xn--mdecin-bva.fr") == "x@xn--mdecin-bva.fr"
+
+
 @pytest.mark.parametrize(
     "raw", ["jean.dupont@gmail", "jean dupont@orange.fr", "a@@b.fr", "x@test.test", "hélène@orange.fr"]
 )
