@@ -12,12 +12,13 @@ public final class Rpps {
     private Rpps() {
     }
 
-    /** The normalised number (surrounding and inner spaces removed) when it is well formed. */
+    /** The normalised number (surrounding whitespace and inner spaces removed) when it is well formed. */
     public static Optional<String> parse(String input) {
         if (input == null) {
             return Optional.empty();
         }
-        String digits = input.strip().replace(" ", "").replace("\u00a0", "");
+        // The no-break space is a space first: strip() keeps it, so "6\n\u00a0" would keep the newline.
+        String digits = input.replace('\u00a0', ' ').strip().replace(" ", "");
         if (digits.length() != 11 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.empty();
         }
