@@ -106,7 +106,9 @@ public final class PropertyCheck {
         }
         StringBuilder out = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
-            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c >= 0x20 && c < 0x7f) {
                 out.append(c);
             } else {
                 out.append(String.format("\\u%04x", (int) c));

@@ -17,7 +17,7 @@ class PropertyCheckTest {
         AssertionError error = assertThrows(AssertionError.class,
                 () -> forAllStrings(anyString(30), s -> assertTrue(s.length() < 5, s)));
         assertTrue(error.getMessage().contains("-Dproperty.seed="), error.getMessage());
-        assertTrue(error.getMessage().matches("(?s).*shrunk: \"(\\\\u[0-9a-f]{4}|[^\"\\\\]){5}\".*"),
+        assertTrue(error.getMessage().matches("(?s).*shrunk: \"(\\\\u[0-9a-f]{4}|\\\\[\"\\\\]|[^\"\\\\]){5}\".*"),
                 error.getMessage());
     }
 
