@@ -6,8 +6,8 @@ import org.keycloak.utils.EmailValidationUtil;
 
 /**
  * A login e-mail as MonEspace accepts it: trimmed, at most 254 characters, printable ASCII only
- * (no look-alike Unicode letters that would let one address pass for another), and a valid
- * address for Keycloak. Stored lower-cased, as Keycloak compares e-mails.
+ * (no look-alike Unicode letters that would let one address pass for another), a single @, and
+ * a valid address for Keycloak. Stored lower-cased, as Keycloak compares e-mails.
  */
 public final class LoginEmail {
 
@@ -21,8 +21,10 @@ public final class LoginEmail {
             return Optional.empty();
         }
         String email = input.strip();
+        // Keycloak takes a quoted local part with an @ in it: "dr.martin@cabinet.fr"@x.fr would
+        // read as another doctor's address, and mail systems split such addresses differently.
         if (email.isEmpty() || email.length() > MAX_LENGTH || !email.chars().allMatch(c -> c > 0x20 && c < 0x7f)
-                || !EmailValidationUtil.isValidEmail(email)) {
+                || email.indexOf('@') != email.lastIndexOf('@') || !EmailValidationUtil.isValidEmail(email)) {
             return Optional.empty();
         }
         return Optional.of(email.toLowerCase(Locale.ROOT));

@@ -20,6 +20,7 @@ class LoginEmailTest {
         assertTrue(LoginEmail.parse("jean@exemple.fr\r\nBcc: x@exemple.fr").isEmpty(), "header injection");
         assertTrue(LoginEmail.parse("jean@ex\u0000emple.fr").isEmpty(), "control character");
         assertTrue(LoginEmail.parse("jean @exemple.fr").isEmpty(), "inner space");
+        assertTrue(LoginEmail.parse("\"dr.martin@cabinet.fr\"@x.fr").isEmpty(), "an @ in a quoted local part");
     }
 
     @Test
