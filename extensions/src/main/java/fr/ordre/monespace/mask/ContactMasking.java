@@ -24,7 +24,7 @@ public final class ContactMasking {
                 + national.substring(national.length() - 2);
     }
 
-    /** {@code tutu1501@cn.medecin.fr} → {@code tu***01@cn.medecin.fr}. */
+    /** {@code tutu1501@cn.medecin.fr} → {@code tu***01@cn.medecin.fr}; {@code a@x.fr} → {@code ***@x.fr}. */
     public static String email(String email) {
         if (email == null) {
             return "***";
@@ -35,6 +35,10 @@ public final class ContactMasking {
         }
         String local = email.substring(0, at);
         String domain = email.substring(at);
+        if (local.length() <= 1) {
+            // Its first character would be all of it (and "@x.fr" has none to show).
+            return "***" + domain;
+        }
         if (local.length() <= 4) {
             // Too short to show four characters without revealing it all.
             return local.charAt(0) + "***" + domain;

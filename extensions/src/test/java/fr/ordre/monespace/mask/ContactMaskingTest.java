@@ -32,6 +32,8 @@ class ContactMaskingTest {
     @Test
     void masksShortLocalPartsWithoutRevealingThem() {
         assertEquals("a***@x.fr", ContactMasking.email("abcd@x.fr"));
+        assertEquals("***@x.fr", ContactMasking.email("a@x.fr"));
+        assertEquals("***@x.fr", ContactMasking.email("@x.fr"));
         assertEquals("***", ContactMasking.email("not-an-email"));
     }
 }
