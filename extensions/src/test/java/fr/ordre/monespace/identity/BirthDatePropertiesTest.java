@@ -87,7 +87,8 @@ class BirthDatePropertiesTest {
     private static final Gen<String> ANY_INPUT = oneOf(
             text(oneOf(charOf("0123456789/"), charOf("0123456789/ +-"), anyChar()), 0, 14),
             random -> ints(0, 39).next(random) + "/" + ints(0, 19).next(random) + "/"
-                    + ints(0, 99999).next(random),
+                    + oneOf(ints(0, 99999), ints(1850, 2050)).next(random),
+            random -> typed(random, ints(1, 31).next(random), ints(1, 12).next(random), ints(1850, 2050).next(random)),
             random -> {
                 // A real-looking date with one separator replaced by any character.
                 String t = typed(random, ints(1, 31).next(random), ints(1, 12).next(random), ints(1850, 2050).next(random));

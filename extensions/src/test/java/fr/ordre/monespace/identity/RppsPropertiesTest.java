@@ -135,6 +135,7 @@ class RppsPropertiesTest {
     static final Gen<String> ANY_INPUT = oneOf(
             anyString(20),
             text(oneOf(charOf("0123456789"), charOf("0123456789 \u00a0"), anyChar()), 9, 14),
+            DECORATED,
             random -> insertAt(random, DECORATED.next(random), anyChar().next(random), 0, 0));
 
     @Test
