@@ -444,8 +444,9 @@ def make_doctors(count: int, first: int = 0, seed: int = 7) -> list[BenchDoctor]
     for i in range(first, first + count):
         rpps = with_key(f"18{i:08d}")
         born = date(1950, 1, 1) + timedelta(days=rng.randrange(48 * 365))
-        # Long enough, four classes, not the e-mail nor the RPPS, absent from the deny list.
-        password = f"Cabinet-{secrets.token_hex(4)}-Medecin!"
+        # Long enough, four classes, not the e-mail nor the RPPS, absent from the deny list; the
+        # digit is written out: 8 hex characters have none once in 2,500 draws.
+        password = f"Cabinet-{secrets.token_hex(4)}-Medecin-26!"
         doctors.append(BenchDoctor(rpps, born, f"+336{i:08d}", f"dr.{rpps}@exemple.fr", password))
     return doctors
 
@@ -529,6 +530,10 @@ ATTRIBUTE = re.compile(r'\b([\w-]+)="([^"]*)"')
 RESOURCE = re.compile(r'<(?:link\b[^>]*\brel="stylesheet"[^>]*|script\b[^>]*\bsrc="[^"]*"[^>]*)>', re.I)
 HEADING = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.I | re.S)
 TAG = re.compile(r"<[^>]+>")
+#: The reasons a screen gives: field errors and message boxes (themes/monespace/login/monespace.ftl).
+REASON = re.compile(
+    r'<(?:p class="me-field__error"|div class="me-box me-box--(?:error|warning)[^"]*")[^>]*>(.*?)</(?:p|div)>', re.S
+)
 
 
 def _attributes(tag: str) -> dict[str, str]:
@@ -564,6 +569,11 @@ def resource_urls(reply: Reply) -> list[str]:
 def heading(reply: Reply) -> str:
     match = HEADING.search(reply.text)
     return " ".join(html.unescape(TAG.sub("", match.group(1))).split()) if match else ""
+
+
+def reasons(reply: Reply) -> str:
+    """The errors a screen shows, as one line (empty when it shows none)."""
+    return " | ".join(" ".join(html.unescape(TAG.sub("", m)).split()) for m in REASON.findall(reply.text))
 
 
 def code_of(location: str) -> str:
@@ -718,7 +728,12 @@ CREATION_HEADINGS = {
 def _expect(step: str, reply: Reply) -> None:
     """Each screen is recognised by its title (h1), as the tests do."""
     if heading(reply) != CREATION_HEADINGS[step]:
-        raise FlowError(step, f"{reply.status} {heading(reply)!r}, expected {CREATION_HEADINGS[step]!r}")
+        shown = reasons(reply)
+        raise FlowError(
+            step,
+            f"{reply.status} {heading(reply)!r}, expected {CREATION_HEADINGS[step]!r}"
+            + (f": {shown}" if shown else ""),
+        )
 
 
 async def create_account(user: VirtualUser, doctor: BenchDoctor, sink: MessageSink, timer: Timer) -> None:
