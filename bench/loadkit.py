@@ -16,10 +16,8 @@
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
 import csv
-import hashlib
 import html
 import json
 import math
@@ -38,7 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlencode, urljoin, urlparse
+from urllib.parse import parse_qs, urljoin, urlparse
 
 import aiohttp
 import psutil
@@ -59,7 +57,7 @@ from provisioning.keycloak_admin import AdminSettings, connect  # noqa: E402
 from provisioning.realm.api import RealmApi  # noqa: E402
 from provisioning.realm.apply import apply_realm  # noqa: E402
 from tests.support.messages import code_in  # noqa: E402
-from tests.support.oidc import CLIENT_ID  # noqa: E402
+from tests.support.oidc import CLIENT_ID, authorize_url  # noqa: E402
 from tests.support.rpps import with_key  # noqa: E402
 
 CACHE = ROOT / ".cache" / "bench"
@@ -615,19 +613,7 @@ class VirtualUser:
         self.verifier = secrets.token_urlsafe(48)
 
     def authorize_url(self) -> str:
-        digest = hashlib.sha256(self.verifier.encode()).digest()
-        params = {
-            "client_id": CLIENT_ID,
-            "redirect_uri": self.redirect_uri,
-            "response_type": "code",
-            "scope": "openid",
-            "state": secrets.token_urlsafe(8),
-            "nonce": secrets.token_urlsafe(8),
-            "code_challenge": base64.urlsafe_b64encode(digest).rstrip(b"=").decode(),
-            "code_challenge_method": "S256",
-            "ui_locales": "fr",
-        }
-        return f"{self.keycloak_url}/realms/{self.realm}/protocol/openid-connect/auth?{urlencode(params)}"
+        return authorize_url(self.keycloak_url, self.realm, self.redirect_uri, self.verifier)
 
     async def _walk(self, method: str, url: str, data: Mapping[str, str] | None = None) -> Reply:
         while True:

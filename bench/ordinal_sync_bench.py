@@ -37,8 +37,8 @@ import click
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # tests.support (HTTP journeys) and the packages, run from anywhere
 
-from provisioning.devstack.ports import free_port  # noqa: E402
-from provisioning.devstack.stack import DATABASE, Stack, StackSettings  # noqa: E402
+from bench.loadkit import bench_stack, say  # noqa: E402
+from provisioning.devstack.stack import DATABASE  # noqa: E402
 from provisioning.keycloak_admin import AdminSettings, connect  # noqa: E402
 from provisioning.realm.apply import apply_realm  # noqa: E402
 from tests.support.journeys import Journey  # noqa: E402
@@ -84,10 +84,6 @@ class SyncRun:
     max_rss_mb: float
     exit_code: int
     output: str
-
-
-def say(message: str) -> None:
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
 def generate(doctors: int, change_percent: float) -> Path:
@@ -195,25 +191,12 @@ def main(doctors: int, heap: str, checks: int, keep: bool) -> None:
     base = generate(doctors, 0)
     changed = generate(doctors, 1)
     figures: list[Figure] = []
-    settings = StackSettings(
-        profile="postgres",
-        instance="bench-postgres",
-        http_port=free_port(),
-        management_port=free_port(),
-        smtp_port=free_port(),
-        sink_http_port=free_port(),
-        postgres_port=free_port(),
-        postgres_durable=False,
-        with_home=False,
-        fresh_data=True,
-        heap=heap,
-    )
     say(f"Keycloak heap {heap!r}")
-    with Stack(settings, say=say) as stack:
+    with bench_stack("bench-postgres", heap, durable=False) as stack:
         assert stack.keycloak is not None and stack.postgres is not None
         postgres = stack.postgres
         url = stack.keycloak.url
-        values = {**BENCH_REALM_VALUES, "smtp_port": settings.smtp_port}
+        values = {**BENCH_REALM_VALUES, "smtp_port": stack.settings.smtp_port}
         apply_realm(connect(AdminSettings(url=url)), values)
 
         first = run_sync(url, base, "initial")
@@ -250,7 +233,7 @@ def main(doctors: int, heap: str, checks: int, keep: bool) -> None:
         for figure in figures:
             print("  " + figure.line(), flush=True)
         if keep:
-            say(f"Keycloak on {url}, PostgreSQL on {settings.postgres_port}; Ctrl-C stops both")
+            say(f"Keycloak on {url}, PostgreSQL on {stack.settings.postgres_port}; Ctrl-C stops both")
             try:
                 while True:
                     time.sleep(3600)

@@ -15,6 +15,24 @@ from tests.support.pages import Page
 CLIENT_ID = "monespace-home"
 
 
+def authorize_url(keycloak_url: str, realm: str, redirect_uri: str, verifier: str, **extra: str) -> str:
+    """The home's authorization request (code flow, PKCE S256 from `verifier`, French pages)."""
+    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+    params = {
+        "client_id": CLIENT_ID,
+        "redirect_uri": redirect_uri,
+        "response_type": "code",
+        "scope": "openid",
+        "state": secrets.token_urlsafe(8),
+        "nonce": secrets.token_urlsafe(8),
+        "code_challenge": challenge,
+        "code_challenge_method": "S256",
+        "ui_locales": "fr",
+        **extra,
+    }
+    return f"{keycloak_url}/realms/{realm}/protocol/openid-connect/auth?{urlencode(params)}"
+
+
 @dataclass
 class Browser:
     """A cookie jar and the last page, following Keycloak's redirects but not the app's."""
@@ -33,20 +51,7 @@ class Browser:
         return f"{parts.scheme}://{parts.netloc}/"
 
     def authorize_url(self, **extra: str) -> str:
-        challenge = base64.urlsafe_b64encode(hashlib.sha256(self.verifier.encode()).digest()).rstrip(b"=").decode()
-        params = {
-            "client_id": CLIENT_ID,
-            "redirect_uri": self.redirect_uri,
-            "response_type": "code",
-            "scope": "openid",
-            "state": secrets.token_urlsafe(8),
-            "nonce": secrets.token_urlsafe(8),
-            "code_challenge": challenge,
-            "code_challenge_method": "S256",
-            "ui_locales": "fr",
-            **extra,
-        }
-        return f"{self.keycloak_url}/realms/{self.realm}/protocol/openid-connect/auth?{urlencode(params)}"
+        return authorize_url(self.keycloak_url, self.realm, self.redirect_uri, self.verifier, **extra)
 
     def get(self, url: str) -> Page:
         return self._follow(self.session.get(url, allow_redirects=False, timeout=30))
