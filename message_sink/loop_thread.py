@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from abc import ABC, abstractmethod
 from typing import Any, Self
 
 
-class LoopThreadServer:
+class LoopThreadServer(ABC):
     """Subclasses implement `_start` and `_stop` (coroutines run on the loop); callers use
     `start()`/`stop()` or `with`."""
 
@@ -19,11 +20,13 @@ class LoopThreadServer:
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name=thread_name, daemon=True)
 
+    @abstractmethod
     async def _start(self) -> None:
-        raise NotImplementedError
+        """Open the servers (runs on the loop)."""
 
+    @abstractmethod
     async def _stop(self) -> None:
-        raise NotImplementedError
+        """Close them (runs on the loop)."""
 
     def _call(self, coro: Any, timeout: float | None = None) -> Any:
         return asyncio.run_coroutine_threadsafe(coro, self._loop).result(timeout or self.call_timeout)
