@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 
 import click
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.support.journeys import Journey
 from tests.support.oidc import Browser
@@ -29,7 +32,7 @@ FRENCH_HINTS = ("Veuillez", "Saisissez", "Choisissez", "incorrect", "valide", "c
 @click.option("--redirect-uri", default="http://localhost:8000/auth/callback", show_default=True)
 @click.option("--examples", default=500, show_default=True, help="Examples per form.")
 def main(keycloak_url: str, realm: str, redirect_uri: str, examples: int) -> None:
-    """Fuzz the identity and reset forms; exit 1 on the first broken answer."""
+    """Fuzz the identity and reset forms; print every broken answer and exit 1 if there was any."""
     problems: list[str] = []
     tried = {"identity": 0, "reset": 0}
     text = st.text(alphabet=st.characters(codec="utf-8"), max_size=300)
