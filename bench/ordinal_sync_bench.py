@@ -37,45 +37,26 @@ import click
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # tests.support (HTTP journeys) and the packages, run from anywhere
 
-from bench.loadkit import bench_stack, say  # noqa: E402
+from bench.loadkit import (  # noqa: E402
+    CACHE,
+    HOME_REDIRECT,
+    Figure,
+    apply_bench_realm,
+    bench_stack,
+    machine_line,
+    print_figures,
+    say,
+)
+from ordinal_sync.model import DEFAULT_ACTIVE_STATUSES  # noqa: E402
 from provisioning.devstack.stack import DATABASE  # noqa: E402
 from provisioning.keycloak_admin import AdminSettings, connect  # noqa: E402
-from provisioning.realm.apply import apply_realm  # noqa: E402
 from tests.support.journeys import Journey  # noqa: E402
 from tests.support.oidc import Browser  # noqa: E402
 from tests.support.rpps import with_key  # noqa: E402
 
-CACHE = ROOT / ".cache" / "bench"
 REALM = "monespace"
 MONESPACE = str(ROOT / ".venv" / "bin" / "monespace")
-# The identity check's throttles would refuse the benchmark's hundreds of failures from one
-# address: raised for the bench realm only.
-BENCH_REALM_VALUES = {
-    "realm": REALM,
-    "identity_max_failures": 1_000_000,
-    "address_max_failures": 1_000_000,
-}
 MISMATCH = "ne correspondent pas à celles connues de l'Ordre"
-ACTIVE = {"inscrit", "interne", "docteur_junior"}
-
-
-@dataclass
-class Figure:
-    name: str
-    value: float
-    unit: str
-    target: float
-    higher_is_better: bool = False
-
-    def line(self) -> str:
-        ratio = self.value / self.target if self.target else float("nan")
-        met = self.value >= self.target if self.higher_is_better else self.value <= self.target
-        sign = "≥" if self.higher_is_better else "<"
-        target = f"{self.target:,.4g} {self.unit}"
-        return (
-            f"{self.name:<48} {self.value:>10,.1f} {self.unit:<10} target {sign} {target:<16}"
-            f" ratio {ratio:5.2f}  {'OK' if met else 'MISSED'}"
-        )
 
 
 @dataclass
@@ -136,7 +117,7 @@ def sample_doctors(admin_url: str, count: int) -> list[tuple[str, date]]:
             attributes = user.get("attributes") or {}
             status = (attributes.get("ordinalStatus") or [""])[0]
             birth = (attributes.get("birthDate") or [""])[0]
-            if user.get("enabled") and status in ACTIVE and birth:
+            if user.get("enabled") and status in DEFAULT_ACTIVE_STATUSES and birth:
                 found.append((user["username"], date.fromisoformat(birth)))
         first += len(users)
     return found[:count]
@@ -144,7 +125,7 @@ def sample_doctors(admin_url: str, count: int) -> list[tuple[str, date]]:
 
 def timed_check(keycloak_url: str, birth_date: date, rpps: str) -> tuple[float, bool]:
     """Server time of one identity check: the POST of the creation form, on loopback."""
-    journey = Journey(Browser(keycloak_url, REALM, "http://localhost:8000/auth/callback"))
+    journey = Journey(Browser(keycloak_url, REALM, HOME_REDIRECT))
     journey.open_creation()
     started = time.perf_counter()
     page = journey.identity(birth_date.strftime("%d/%m/%Y"), rpps)
@@ -196,15 +177,14 @@ def main(doctors: int, heap: str, checks: int, keep: bool) -> None:
         assert stack.keycloak is not None and stack.postgres is not None
         postgres = stack.postgres
         url = stack.keycloak.url
-        values = {**BENCH_REALM_VALUES, "smtp_port": stack.settings.smtp_port}
-        apply_realm(connect(AdminSettings(url=url)), values)
+        apply_bench_realm(stack, REALM)  # identity-check throttles raised: hundreds of failures from one address
 
         first = run_sync(url, base, "initial")
         rate = doctors / first.seconds
         target_minutes = 10 * doctors / 300_000  # 10 minutes for 300,000: the same rate
         figures += [
             Figure(f"initial sync of {doctors:,} doctors", first.seconds / 60, "min", target_minutes),
-            Figure("initial sync rate", rate, "doctors/s", 500, higher_is_better=True),
+            Figure("initial sync rate", rate, "doctors/s", 500, ">="),
         ]
         second = run_sync(url, base, "unchanged")
         figures.append(Figure("second run, nothing changed", second.seconds, "s", 60))
@@ -227,11 +207,7 @@ def main(doctors: int, heap: str, checks: int, keep: bool) -> None:
             gap = matching - statistics.median(timings[kind])
             print(f"    median matching − median {kind}: {gap:+.1f} ms", flush=True)
 
-        print("\nFigures", flush=True)
-        load = os.getloadavg()[0]
-        print(f"  machine: {os.cpu_count()} CPUs, load average {load:.1f}; Keycloak heap {heap}")
-        for figure in figures:
-            print("  " + figure.line(), flush=True)
+        print_figures("Figures", figures, [machine_line(), f"Keycloak heap {heap}"])
         if keep:
             say(f"Keycloak on {url}, PostgreSQL on {stack.settings.postgres_port}; Ctrl-C stops both")
             try:
