@@ -1,14 +1,15 @@
 <#--
-  Example MonEspace mail: a generic notice (title, one or two paragraphs,
-  optional action link). Sent from Java with, for instance:
+  MonEspace notice mail: title, one or two paragraphs, optional action link.
+  Sent by fr.ordre.monespace.delivery.Notices, for instance:
 
     session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
-        .send("monespaceNoticeSubject", List.of(), "monespace-notice.ftl", Map.of(
-            "noticeTitleKey", "monespaceNoticeExampleTitle",
-            "noticeBodyKey", "monespaceNoticeExampleBody",
+        .send("monespacePasswordChangedSubject", List.of(), "monespace-notice.ftl", Map.of(
+            "noticeTitleKey", "monespacePasswordChangedTitle",
+            "noticeBodyKey", "monespacePasswordChangedBody",
             "noticeArgs", List.of(formattedDate),        // fills {0}… of the body
-            "actionUrl", loginUrl,                       // optional
-            "actionKey", "monespaceNoticeExampleAction")); // optional
+            "noticeNoteKey", "monespaceEmailNotYouChange", // optional
+            "actionUrl", supportUrl,                     // optional
+            "actionKey", "monespaceContactOrdre"));      // optional
 
   Attributes: noticeTitleKey, noticeBodyKey (required), noticeArgs (list, up
   to 4), noticeNoteKey (optional second paragraph), actionUrl + actionKey.

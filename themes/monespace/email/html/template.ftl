@@ -5,7 +5,7 @@
       <#import "template.ftl" as layout>
       <@layout.emailLayout titleKey="monespaceCodeTitle">
           <@layout.paragraph key="monespaceCodeBody" args=[code]/>
-          <@layout.button url=link labelKey="monespaceCreatedLoginAction"/>
+          <@layout.button url=link labelKey="monespaceEmailOpenAction"/>
       </@layout.emailLayout>
 
   emailLayout  titleKey|title  optional heading (h1); preheaderKey|preheader
