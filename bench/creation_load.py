@@ -24,17 +24,16 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import aiohttp
 import click
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.loadkit import (
     DEFAULT_HEAP,
+    OPERATION_ERRORS,
     BenchDoctor,
     CpuMeter,
     Figure,
-    FlowError,
     LoadWatch,
     StepTimes,
     Timer,
@@ -44,6 +43,7 @@ from bench.loadkit import (
     apply_bench_realm,
     bench_stack,
     create_account,
+    error_text,
     machine_line,
     make_doctors,
     percentile,
@@ -81,11 +81,8 @@ async def run_creations(
                 started = time.perf_counter()
                 try:
                     await create_account(user, doctor, sink, Timer(mine))
-                except FlowError as exc:
-                    errors[str(exc)[:160]] += 1
-                    continue
-                except (aiohttp.ClientError, TimeoutError) as exc:
-                    errors[f"{type(exc).__name__}: {exc}"[:160]] += 1
+                except OPERATION_ERRORS as exc:
+                    errors[error_text(exc)] += 1
                     continue
                 totals.append((time.perf_counter() - started) * 1000)
                 steps.merge(mine)

@@ -515,6 +515,17 @@ class FlowError(Exception):
         self.step = step
 
 
+#: What a failed operation raises: a wrong page (FlowError), the connection, the client timeout.
+OPERATION_ERRORS = (FlowError, aiohttp.ClientError, TimeoutError)
+
+
+def error_text(exc: BaseException, limit: int = 160) -> str:
+    """A failed operation's error as counted and printed: a FlowError's own message, otherwise
+    the exception's type and message; cut at `limit` characters."""
+    text = str(exc) if isinstance(exc, FlowError) else f"{type(exc).__name__}: {exc}"
+    return text[:limit]
+
+
 @dataclass(frozen=True)
 class Reply:
     status: int

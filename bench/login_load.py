@@ -37,7 +37,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import aiohttp
 import click
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -45,10 +44,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.loadkit import (
     CACHE,
     DEFAULT_HEAP,
+    OPERATION_ERRORS,
     BenchDoctor,
     CpuMeter,
     Figure,
-    FlowError,
     LoadWatch,
     StepTimes,
     Timer,
@@ -57,6 +56,7 @@ from bench.loadkit import (
     apply_bench_realm,
     bench_stack,
     describe_login_page,
+    error_text,
     give_espaces,
     jfr_breakdown,
     jfr_recording,
@@ -113,11 +113,8 @@ async def run_window(
             started = time.perf_counter()
             try:
                 await login(user, doctor, Timer(steps), exchange, resources)
-            except FlowError as exc:
-                result.errors[str(exc)[:120]] += 1
-                continue
-            except (aiohttp.ClientError, TimeoutError) as exc:
-                result.errors[f"{type(exc).__name__}: {exc}"[:120]] += 1
+            except OPERATION_ERRORS as exc:
+                result.errors[error_text(exc, limit=120)] += 1
                 continue
             if time.monotonic() <= deadline:
                 result.logins += 1

@@ -29,7 +29,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import aiohttp
 import click
 import psutil
 
@@ -37,11 +36,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.loadkit import (
     DEFAULT_HEAP,
+    OPERATION_ERRORS,
     BenchDoctor,
     CpuMeter,
     CpuSample,
     Figure,
-    FlowError,
     LoadWatch,
     StepTimes,
     Timer,
@@ -51,6 +50,7 @@ from bench.loadkit import (
     bench_stack,
     create_account,
     database_size,
+    error_text,
     full_gc,
     give_espaces,
     heap_used_bytes,
@@ -156,10 +156,8 @@ class Soak:
                     error = "creation pool exhausted"
                 else:
                     await create_account(user, self.creation_pool.pop(), self.sink, Timer(steps))
-            except FlowError as exc:
-                error = str(exc)[:160]
-            except (aiohttp.ClientError, TimeoutError) as exc:
-                error = f"{type(exc).__name__}: {exc}"[:160]
+            except OPERATION_ERRORS as exc:
+                error = error_text(exc)
             finally:
                 pool.put_nowait(user)
                 if doctor is not None:
