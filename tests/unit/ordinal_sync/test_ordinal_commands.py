@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ from click.testing import CliRunner, Result
 from ordinal_sync import commands
 from ordinal_sync.apply import SyncResult, sync_into
 from provisioning.cli import main
+from provisioning.devstack.ports import free_port
 from tests.support.rpps import with_key
 from tests.unit.ordinal_sync.conftest import TODAY, WriteSource
 from tests.unit.ordinal_sync.memory_store import MemoryStore
@@ -20,10 +20,7 @@ RPPS = [with_key(f"10{n:08d}") for n in range(1, 30)]
 
 
 def closed_port_url() -> str:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
+    return f"http://127.0.0.1:{free_port()}"
 
 
 def cli(*args: str) -> Result:

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import shutil
-import socket
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from provisioning.cli import main
+from provisioning.devstack.ports import free_port
 from provisioning.realm.files import default_realm_dir
 
 
 def closed_port_url() -> str:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    return f"http://127.0.0.1:{port}"  # nothing listens once the probe is closed
+    return f"http://127.0.0.1:{free_port()}"  # nothing listens once the probe is closed
 
 
 def realm_cli(*args: str, env: dict[str, str] | None = None) -> Result:
