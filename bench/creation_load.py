@@ -36,7 +36,6 @@ from bench.loadkit import (
     Figure,
     LoadWatch,
     StepTimes,
-    Timer,
     VirtualUser,
     admin_for,
     announce,
@@ -80,7 +79,7 @@ async def run_creations(
                 mine = StepTimes()
                 started = time.perf_counter()
                 try:
-                    await create_account(user, doctor, sink, Timer(mine))
+                    await create_account(user, doctor, sink, mine)
                 except OPERATION_ERRORS as exc:
                     errors[error_text(exc)] += 1
                     continue

@@ -151,6 +151,13 @@ class StepTimes:
     def add(self, step: str, seconds: float) -> None:
         self.samples[step].append(seconds * 1000)
 
+    @contextlib.contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        """`with times.step("identity"):` adds the elapsed time of the block."""
+        started = time.perf_counter()
+        yield
+        self.add(name, time.perf_counter() - started)
+
     def merge(self, other: StepTimes) -> None:
         for step, values in other.samples.items():
             self.samples[step].extend(values)
@@ -163,19 +170,6 @@ class StepTimes:
                 f" {percentile(values, 99):>8.1f} {max(values):>8.1f}"
             )
         return "\n".join(lines)
-
-
-class Timer:
-    """`with timer.step("identity"):` adds the elapsed time of the block to `times`."""
-
-    def __init__(self, times: StepTimes) -> None:
-        self.times = times
-
-    @contextlib.contextmanager
-    def step(self, name: str) -> Iterator[None]:
-        started = time.perf_counter()
-        yield
-        self.times.add(name, time.perf_counter() - started)
 
 
 # --- machine context ---------------------------------------------------------------------------
@@ -681,24 +675,26 @@ class VirtualUser:
             return tokens
 
 
-async def login(user: VirtualUser, doctor: BenchDoctor, timer: Timer, exchange: bool, resources: bool = False) -> None:
+async def login(
+    user: VirtualUser, doctor: BenchDoctor, times: StepTimes, exchange: bool, resources: bool = False
+) -> None:
     """One password login, as a fresh browser: the login page (authorization request with
     PKCE), the form posted, the redirect to the home with a code; then, if `exchange`, the
     home's token request. `resources`: the page's stylesheets and scripts too (empty cache)."""
     user.fresh_browser()
-    with timer.step("login page"):
+    with times.step("login page"):
         page = await user.open_login()
     if resources:
-        with timer.step("resources"):
+        with times.step("resources"):
             await user.fetch_resources(page)
-    with timer.step("form post"):
+    with times.step("form post"):
         reply = await user.submit(
             page, {"username": doctor.login_email, "password": doctor.password, "credentialId": ""}
         )
     if reply.location is None or "code=" not in reply.location:
         raise FlowError("form post", f"no redirect with a code: {reply.status} {heading(reply)!r}")
     if exchange:
-        with timer.step("token"):
+        with times.step("token"):
             await user.exchange(code_of(reply.location))
 
 
@@ -733,23 +729,23 @@ def _expect(step: str, reply: Reply) -> None:
         )
 
 
-async def create_account(user: VirtualUser, doctor: BenchDoctor, sink: MessageSink, timer: Timer) -> None:
+async def create_account(user: VirtualUser, doctor: BenchDoctor, sink: MessageSink, times: StepTimes) -> None:
     """Créer votre espace by SMS, screen by screen (tests/support/journeys.py), then
     "Retour à la connexion" to the home. Each step's time is the server's answer to that screen
     (waiting for the SMS is timed apart: it is the gateway's delivery, not a page)."""
     user.fresh_browser()
-    with timer.step("open"):
+    with times.step("open"):
         login_page = await user.open_login()
         page = await user.get(link_by_id(login_page, "me-register-link"))
-    with timer.step("identity"):
+    with times.step("identity"):
         page = await user.submit(page, {"birthDate": doctor.typed_birth_date, "rpps": doctor.rpps, "cgu": "on"})
     _expect("identity", page)
-    with timer.step("channel"):
+    with times.step("channel"):
         page = await user.submit(page, {"channel": "sms", "action": "send"})
     _expect("channel", page)
-    with timer.step("sms wait"):
+    with times.step("sms wait"):
         code = await wait_for_code(sink, doctor.mobile, 1)
-    with timer.step("code"):
+    with times.step("code"):
         page = await user.submit(page, {"code": code, "action": "verify"})
     _expect("code", page)
     form = {
@@ -758,10 +754,10 @@ async def create_account(user: VirtualUser, doctor: BenchDoctor, sink: MessageSi
         "password": doctor.password,
         "passwordConfirm": doctor.password,
     }
-    with timer.step("credentials"):
+    with times.step("credentials"):
         page = await user.submit(page, form)
     _expect("credentials", page)
-    with timer.step("done"):
+    with times.step("done"):
         page = await user.submit(page, {"action": "continue"})
     if page.location is None or "code=" not in page.location:
         raise FlowError("done", f"no redirect to the home: {page.status} {heading(page)!r}")

@@ -50,7 +50,6 @@ from bench.loadkit import (
     Figure,
     LoadWatch,
     StepTimes,
-    Timer,
     VirtualUser,
     announce,
     apply_bench_realm,
@@ -112,7 +111,7 @@ async def run_window(
             steps = StepTimes()
             started = time.perf_counter()
             try:
-                await login(user, doctor, Timer(steps), exchange, resources)
+                await login(user, doctor, steps, exchange, resources)
             except OPERATION_ERRORS as exc:
                 result.errors[error_text(exc, limit=120)] += 1
                 continue

@@ -43,7 +43,6 @@ from bench.loadkit import (
     Figure,
     LoadWatch,
     StepTimes,
-    Timer,
     VirtualUser,
     announce,
     apply_bench_realm,
@@ -151,11 +150,11 @@ class Soak:
             error = None
             try:
                 if doctor is not None:
-                    await login(user, doctor, Timer(steps), exchange=True)
+                    await login(user, doctor, steps, exchange=True)
                 elif not self.creation_pool:
                     error = "creation pool exhausted"
                 else:
-                    await create_account(user, self.creation_pool.pop(), self.sink, Timer(steps))
+                    await create_account(user, self.creation_pool.pop(), self.sink, steps)
             except OPERATION_ERRORS as exc:
                 error = error_text(exc)
             finally:
