@@ -26,7 +26,7 @@ public final class CredentialsStep {
     public static final String FIELD_PASSWORD = "password";
     public static final String FIELD_PASSWORD_CONFIRM = "passwordConfirm";
     public static final String EMAIL_TAKEN = "monespaceEmailTaken";
-    private static final int MAX_PASSWORD = 1024;
+    public static final int MAX_PASSWORD = 1024;
 
     /** What the doctor typed; {@code email} is the fixed address when the screen does not ask for one. */
     public record Input(String email, String emailConfirm, String password, String passwordConfirm) {
@@ -70,15 +70,14 @@ public final class CredentialsStep {
         String password = input.password();
         if (password == null || password.isEmpty()) {
             errors.add(new FormMessage(FIELD_PASSWORD, "monespacePasswordRequired"));
-        } else if (password.length() > MAX_PASSWORD) {
-            errors.add(new FormMessage(FIELD_PASSWORD, "invalidPasswordMaxLengthMessage", 128));
         } else {
-            PolicyError policy = session.getProvider(PasswordPolicyManagerProvider.class)
-                    .validate(realm, withEmail(doctor, email), password);
-            if (policy != null) {
-                errors.add(new FormMessage(FIELD_PASSWORD, policy.getMessage(), policy.getParameters()));
+            PolicyError refusal = passwordRefusal(session, realm, doctor, email, password);
+            if (refusal != null) {
+                errors.add(new FormMessage(FIELD_PASSWORD, refusal.getMessage(), refusal.getParameters()));
             }
-            if (input.passwordConfirm() == null || !password.equals(input.passwordConfirm())) {
+            // An overlong password gets that refusal alone.
+            if (password.length() <= MAX_PASSWORD
+                    && (input.passwordConfirm() == null || !password.equals(input.passwordConfirm()))) {
                 errors.add(new FormMessage(FIELD_PASSWORD_CONFIRM, "monespacePasswordMismatch"));
             }
         }
@@ -112,6 +111,20 @@ public final class CredentialsStep {
         doctor.setEmailVerified(emailVerified);
         doctor.credentialManager().updateCredential(UserCredentialModel.password(input.password(), false));
         return true;
+    }
+
+    /**
+     * Why {@code password} is refused for {@code doctor} whose login e-mail will be
+     * {@code loginEmail}, or null: beyond {@link #MAX_PASSWORD} characters, else by the realm's
+     * password policy.
+     */
+    public static PolicyError passwordRefusal(KeycloakSession session, RealmModel realm, UserModel doctor,
+                                              String loginEmail, String password) {
+        if (password.length() > MAX_PASSWORD) {
+            return new PolicyError("invalidPasswordMaxLengthMessage", 128);
+        }
+        return session.getProvider(PasswordPolicyManagerProvider.class)
+                .validate(realm, withEmail(doctor, loginEmail), password);
     }
 
     /** The doctor as the password policy must see them: with the e-mail they are choosing. */

@@ -3,6 +3,7 @@ package fr.ordre.monespace.reset;
 import fr.ordre.monespace.account.Sessions;
 import fr.ordre.monespace.delivery.DeliveryException;
 import fr.ordre.monespace.delivery.Notices;
+import fr.ordre.monespace.journey.CredentialsStep;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PolicyError;
 
 /**
@@ -55,11 +55,9 @@ final class NewPasswordStep {
         List<FormMessage> errors = new ArrayList<>();
         if (password == null || password.isEmpty()) {
             errors.add(new FormMessage(ERROR_FIELD_PASSWORD, "monespacePasswordRequired"));
-        } else if (password.length() > 1024) {
-            errors.add(new FormMessage(ERROR_FIELD_PASSWORD, "invalidPasswordMaxLengthMessage", 128));
         } else {
-            PolicyError policy = context.getSession().getProvider(PasswordPolicyManagerProvider.class)
-                    .validate(context.getRealm(), doctor, password);
+            PolicyError policy = CredentialsStep.passwordRefusal(context.getSession(), context.getRealm(), doctor,
+                    doctor.getEmail(), password);
             if (policy != null) {
                 errors.add(new FormMessage(ERROR_FIELD_PASSWORD, policy.getMessage(), policy.getParameters()));
             } else if (!password.equals(confirm)) {

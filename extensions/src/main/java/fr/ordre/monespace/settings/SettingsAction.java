@@ -24,8 +24,6 @@ import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.models.utils.UserModelDelegate;
-import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PolicyError;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.BruteForceProtector;
@@ -92,7 +90,8 @@ final class SettingsAction implements RequiredActionProvider {
             answer(context, typedEmail, List.of(new FormMessage(FIELD_CURRENT, "monespaceCurrentPasswordMissing")), null);
             return;
         }
-        if (current.length() > 1024 || !doctor.credentialManager().isValid(UserCredentialModel.password(current))) {
+        if (current.length() > CredentialsStep.MAX_PASSWORD
+                || !doctor.credentialManager().isValid(UserCredentialModel.password(current))) {
             if (realm.isBruteForceProtected()) {
                 protector.failedLogin(realm, doctor, context.getConnection(), context.getUriInfo(), PASSWORD_CATEGORY);
             }
@@ -131,9 +130,7 @@ final class SettingsAction implements RequiredActionProvider {
         if (passwordChanges) {
             String password = input.getFirst(FIELD_NEW);
             String loginEmail = emailChanges ? email : doctor.getEmail();
-            PolicyError policy = password.length() > 1024 ? new PolicyError("invalidPasswordMaxLengthMessage", 128)
-                    : session.getProvider(PasswordPolicyManagerProvider.class)
-                            .validate(realm, withEmail(doctor, loginEmail), password);
+            PolicyError policy = CredentialsStep.passwordRefusal(session, realm, doctor, loginEmail, password);
             if (policy != null) {
                 errors.add(new FormMessage(FIELD_NEW, policy.getMessage(), policy.getParameters()));
             } else if (!password.equals(input.getFirst(FIELD_CONFIRM))) {
@@ -192,15 +189,6 @@ final class SettingsAction implements RequiredActionProvider {
     private static LoginFormsProvider form(RequiredActionContext context, String email) {
         return context.form().setAttribute("settingsEmail", nullToEmpty(email))
                 .setAttribute("username", context.getUser().getUsername());
-    }
-
-    private static UserModel withEmail(UserModel doctor, String email) {
-        return new UserModelDelegate(doctor) {
-            @Override
-            public String getEmail() {
-                return email;
-            }
-        };
     }
 
     private static String trim(String value) {
