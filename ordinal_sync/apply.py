@@ -31,7 +31,7 @@ from typing import TypeVar
 from keycloak import KeycloakAdmin
 
 from ordinal_sync.inventory import DoctorInventory
-from ordinal_sync.keycloak_bulk import DoctorStore, KeycloakBulk, UpsertCounts
+from ordinal_sync.keycloak_bulk import MAX_BATCH, DoctorStore, KeycloakBulk, UpsertCounts
 from ordinal_sync.model import DEFAULT_ACTIVE_STATUSES
 from ordinal_sync.pipeline import read_doctors
 from ordinal_sync.planning import (
@@ -76,8 +76,8 @@ class SyncSettings:
     today: date | None = None  # bounds birth dates (tests fix it)
 
     def __post_init__(self) -> None:
-        if not 1 <= self.batch_size <= 1000:
-            raise ValueError(f"batch size must be between 1 and 1000, got {self.batch_size}")
+        if not 1 <= self.batch_size <= MAX_BATCH:
+            raise ValueError(f"batch size must be between 1 and {MAX_BATCH}, got {self.batch_size}")
         if self.parallel < 1:
             raise ValueError(f"parallel must be at least 1, got {self.parallel}")
         if not 0 <= self.max_change_share <= 1:

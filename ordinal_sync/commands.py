@@ -21,7 +21,7 @@ from ordinal_sync.apply import (
     SyncSettings,
     sync_file,
 )
-from ordinal_sync.keycloak_bulk import BulkEndpointError
+from ordinal_sync.keycloak_bulk import MAX_BATCH, BulkEndpointError
 from ordinal_sync.model import DEFAULT_ACTIVE_STATUSES, Doctor, active_statuses
 from ordinal_sync.pipeline import read_doctors
 from ordinal_sync.planning import DEFAULT_MAX_CHANGE_SHARE, Action
@@ -104,7 +104,7 @@ def ordinal() -> None:
 )
 @click.option(
     "--batch-size",
-    type=click.IntRange(1, 1000),
+    type=click.IntRange(1, MAX_BATCH),
     default=DEFAULT_BATCH_SIZE,
     show_default=True,
     help="Doctors per request (one Keycloak transaction each).",

@@ -41,7 +41,6 @@ MAX_BATCH = 1000  # the endpoint's bound on one transaction
 # A batch is idempotent: on a dropped connection, a 5xx or a 409 it is simply sent again.
 RETRIES = 4
 RETRY_PAUSE_SECONDS = 2.0
-HTTP_BAD_REQUEST = 400
 HTTP_UNAUTHORIZED = 401
 HTTP_FORBIDDEN = 403
 HTTP_NOT_FOUND = 404
@@ -65,10 +64,6 @@ class UpsertCounts:
 
     def __add__(self, other: UpsertCounts) -> UpsertCounts:
         return UpsertCounts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
-
-    @property
-    def written(self) -> int:
-        return self.created + self.updated
 
     def as_dict(self) -> dict[str, int]:
         return {f.name: getattr(self, f.name) for f in fields(self)}

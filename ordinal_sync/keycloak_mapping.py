@@ -26,9 +26,6 @@ ORDINAL_STATUS = "ordinalStatus"
 COUNCIL = "council"
 ORDINAL_HASH = "ordinalHash"
 
-# Top-level fields of a UserRepresentation rather than entries of its "attributes".
-BUILT_IN_ATTRIBUTES = (USERNAME, FIRST_NAME, LAST_NAME)
-
 
 def synced_attributes(doctor: Doctor) -> dict[str, list[str]]:
     """The user-profile attributes the doctor's source decides, ``ordinalHash`` aside.
@@ -74,21 +71,6 @@ class KeycloakUser:
     username: str
     enabled: bool | None
     attributes: dict[str, list[str]]
-
-    def representation(self) -> dict[str, object]:
-        """A Keycloak UserRepresentation, for creating the user through the admin API.
-
-        Not for updates: a PUT replaces the whole attribute map, which would erase what
-        the source does not carry.
-        """
-        custom = {name: values for name, values in self.attributes.items() if name not in BUILT_IN_ATTRIBUTES}
-        representation: dict[str, object] = {"username": self.username, "attributes": custom}
-        for name in (FIRST_NAME, LAST_NAME):
-            if self.attributes.get(name):
-                representation[name] = self.attributes[name][0]
-        if self.enabled is not None:
-            representation["enabled"] = self.enabled
-        return representation
 
 
 def keycloak_user(doctor: Doctor, *, content_hash: str, enabled: bool | None, creating: bool) -> KeycloakUser:

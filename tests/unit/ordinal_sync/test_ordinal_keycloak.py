@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from ordinal_sync.hashing import content_hash
+from ordinal_sync.keycloak_bulk import write_body
 from ordinal_sync.keycloak_mapping import keycloak_user, synced_attributes
 from ordinal_sync.model import Doctor
 
@@ -87,12 +88,12 @@ def test_creation_from_the_ordinal_csv() -> None:
         "ordinalStatus": ["inscrit"],
         "ordinalHash": ["h"],
     }
-    assert user.representation() == {
-        "username": "10000000017",
-        "firstName": "Marie",
-        "lastName": "Dupont",
+    assert write_body(user) == {  # what the bulk endpoint receives: the username is the key
+        "rpps": "10000000017",
         "enabled": True,
         "attributes": {
+            "firstName": ["Marie"],
+            "lastName": ["Dupont"],
             "rpps": ["10000000017"],
             "birthDate": ["1975-06-17"],
             "mobilePhone": ["+33652112846"],
@@ -134,6 +135,4 @@ def test_update_from_the_csv_leaves_what_the_csv_does_not_carry() -> None:
 def test_only_declared_attributes_never_the_login_email(doctor: Doctor, creating: bool) -> None:
     user = keycloak_user(doctor, content_hash="h", enabled=None, creating=creating)
     assert set(user.attributes) <= ALLOWED_ATTRIBUTES
-    assert "email" not in user.representation()
-    assert "credentials" not in user.representation()
-    assert "requiredActions" not in user.representation()
+    assert set(write_body(user)) == {"rpps", "enabled", "attributes"}
