@@ -8,22 +8,11 @@ from playwright.sync_api import Page, expect
 
 from monespace_home import HomeServer
 from tests.browser.conftest import Axe
+from tests.browser.helpers import expect_login_page, log_in
 from tests.support.doctors import Doctor, DoctorFactory
 
-LOGIN_TITLE = "Connectez-vous à votre espace"
 PASSWORD = "Cabinet-Medical-2026!"
 TILES = ["Abonnements", "Cotisations", "Mes Gardes", "Paramètres"]
-
-
-def expect_login_page(page: Page, home: HomeServer) -> None:
-    expect(page.locator("h1")).to_have_text(LOGIN_TITLE)
-    assert page.url.startswith(f"{home.settings.issuer}/"), page.url
-
-
-def log_in(page: Page, email: str, password: str) -> None:
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Mot de passe", exact=True).fill(password)
-    page.get_by_role("button", name="Se connecter").click()
 
 
 def expect_mes_services(page: Page, home: HomeServer, name: str, rpps: str) -> None:

@@ -17,10 +17,11 @@ from playwright.sync_api import Page, expect
 from monespace_home import HomeServer
 from monespace_home.settings import SETTINGS_ACTION
 from tests.browser.conftest import Axe
+from tests.browser.helpers import expect_login_page, log_in
 from tests.support.doctors import Doctor, DoctorFactory
 from tests.support.oidc import Browser
 
-from .helpers import PASSWORD, active_doctor, expect_login_page, expect_mes_services, log_in, signed_in
+from .helpers import PASSWORD, active_doctor, expect_mes_services, signed_in
 
 NEW_PASSWORD = "Nouveau-Cabinet-2027?"
 

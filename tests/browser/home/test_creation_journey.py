@@ -13,10 +13,11 @@ from playwright.sync_api import Page, expect
 from message_sink import MessageSink
 from monespace_home import HomeServer
 from tests.browser.conftest import Axe
+from tests.browser.helpers import expect_login_page, log_in
 from tests.support.doctors import DoctorFactory
 from tests.support.messages import code_in, last_mail, last_sms
 
-from .helpers import PASSWORD, expect_login_page, expect_mes_services, log_in
+from .helpers import PASSWORD, expect_mes_services
 
 
 @pytest.mark.parametrize("channel", ["sms", "email"])

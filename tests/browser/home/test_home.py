@@ -9,11 +9,11 @@ from playwright.sync_api import Page, expect
 from monespace_home import HomeServer
 from monespace_home.settings import SETTINGS_ACTION
 from tests.browser.conftest import Axe
-from tests.browser.theme.helpers import focused_description
+from tests.browser.helpers import expect_login_page, focused_description
 from tests.conftest import HOME_SERVICES
 from tests.support.doctors import DoctorFactory
 
-from .helpers import active_doctor, expect_login_page, signed_in
+from .helpers import active_doctor, signed_in
 
 
 def test_unauthenticated_home_asks_for_login(page: Page, axe: Axe, home: HomeServer) -> None:

@@ -11,10 +11,11 @@ from playwright.sync_api import Page, expect
 from message_sink import MessageSink
 from monespace_home import HomeServer
 from tests.browser.conftest import Axe
+from tests.browser.helpers import expect_login_page, log_in
 from tests.support.doctors import DoctorFactory
 from tests.support.messages import code_in, last_mail, last_sms, link_in
 
-from .helpers import PASSWORD, active_doctor, expect_login_page, expect_mes_services, log_in, signed_in
+from .helpers import PASSWORD, active_doctor, expect_mes_services, signed_in
 
 NEW_PASSWORD = "Nouveau-Cabinet-2027?"
 

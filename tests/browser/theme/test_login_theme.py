@@ -10,10 +10,9 @@ from playwright.sync_api import Page, expect
 
 from monespace_home import HomeServer
 from tests.browser.conftest import Axe
+from tests.browser.helpers import focused_description, log_in, open_login
 from tests.conftest import MAIN_REALM
 from tests.support.doctors import DoctorFactory
-
-from .helpers import focused_description, open_login
 
 GENERIC_CREDENTIALS_ERROR = (
     "E-mail ou mot de passe incorrect. Après plusieurs essais infructueux, la connexion est bloquée "
@@ -22,9 +21,7 @@ GENERIC_CREDENTIALS_ERROR = (
 
 
 def submit_wrong_credentials(page: Page, email: str, password: str = "Pas-le-bon-1!") -> str:
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Mot de passe", exact=True).fill(password)
-    page.get_by_role("button", name="Se connecter").click()
+    log_in(page, email, password)
     alert = page.get_by_role("alert")
     expect(alert).to_be_visible()
     return alert.inner_text()

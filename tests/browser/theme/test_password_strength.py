@@ -17,11 +17,12 @@ from playwright.sync_api import Page, expect
 
 from monespace_home import HomeServer
 from tests.browser.conftest import Axe
+from tests.browser.helpers import log_in, open_login
 from tests.conftest import MAIN_REALM
 from tests.support.doctors import DoctorFactory
 from tests.support.harness import Harness
 
-from .helpers import REPO_ROOT, THEME_JS, open_login
+from .helpers import REPO_ROOT, THEME_JS
 
 ORIGIN = "http://theme.test"
 # Compliant with the MonEspace policy but in the deny list (zxcvbn-ts common passwords):
@@ -154,9 +155,7 @@ def test_indicator_on_the_update_password_page(
 
     open_login(page, home)
     axe("login")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Mot de passe", exact=True).fill("Initial-Passw0rd!")
-    page.get_by_role("button", name="Se connecter").click()
+    log_in(page, email, "Initial-Passw0rd!")
 
     expect(page.locator("h1")).to_have_text("Paramètres")
     expect(page.get_by_role("heading", level=2)).to_have_text("INFORMATIONS CONNEXION")
