@@ -27,10 +27,9 @@ NEW_PASSWORD = "Nouveau-Cabinet-2027?"
 
 
 def end_sessions_as_administrator(admin: KeycloakAdmin, doctor: Doctor) -> None:
-    """Admin REST API POST /users/{id}/logout: every session ends, each client is told."""
-    path = f"admin/realms/{admin.connection.realm_name}/users/{doctor.id}/logout"
-    response = admin.connection.raw_post(path, data="")
-    assert response.status_code == 204, response.text
+    """Admin REST API POST /users/{id}/logout: every session ends, each client is told.
+    python-keycloak raises unless Keycloak answers 204."""
+    admin.user_logout(doctor.id)
 
 
 def change_password_in_parametres(other_device: Browser, doctor: Doctor) -> None:
