@@ -165,7 +165,8 @@ def sync_into(
     bulk.check()
     with JsonlReport(report_path or os.devnull) as report:
         report.add_summary(realm=settings.realm, dry_run=settings.dry_run)
-        inventory, planner, spool = _plan(bulk, source, report, settings, progress)
+        examples: dict[Action, list[Example]] = {}
+        inventory, planner, spool = _plan(bulk, source, report, settings, progress, examples)
         with spool:
             counts = planner.counts
             refusal = threshold_refusal(counts, len(inventory), settings.max_change_share)
@@ -183,7 +184,7 @@ def sync_into(
             )
             report.add_summary(existing=result.existing, plan=counts.as_dict(), refusal=refusal, forced=result.forced)
             if settings.dry_run or result.outcome is Outcome.REFUSED:
-                result.examples = _examples(spool)
+                result.examples = examples
             else:
                 apply_started = time.monotonic()
                 result.applied = apply_changes(bulk, spool, settings, progress)
@@ -196,7 +197,12 @@ def sync_into(
 
 
 def _plan(
-    bulk: DoctorStore, source: Path, report: JsonlReport, settings: SyncSettings, progress: ProgressDisplay
+    bulk: DoctorStore,
+    source: Path,
+    report: JsonlReport,
+    settings: SyncSettings,
+    progress: ProgressDisplay,
+    examples: dict[Action, list[Example]],
 ) -> tuple[DoctorInventory, Planner, ChangeSpool]:
     reading = progress.task(f"Reading {source.name}", unit="lines")
     stop = threading.Event()
@@ -216,7 +222,7 @@ def _plan(
     planner = Planner(inventory, settings.active_statuses)
     comparing = progress.task("Comparing with Keycloak", unit="doctors")
     remaining = _ticking(itertools.chain([first] if first is not None else [], records), comparing)
-    spool = ChangeSpool(_detailed(planner.plan(remaining), progress), settings.workdir)
+    spool = ChangeSpool(_detailed(planner.plan(remaining), progress, examples), settings.workdir)
     comparing.done()
     return inventory, planner, spool
 
@@ -270,21 +276,17 @@ def apply_changes(
     return total
 
 
-def _examples(changes: Iterable[Change]) -> dict[Action, list[Example]]:
-    """The first few doctors of each kind of change, for a dry run's summary."""
-    examples: dict[Action, list[Example]] = {}
-    for change in changes:
-        kept = examples.setdefault(change.action, [])
-        if len(kept) < EXAMPLES_PER_ACTION:
-            doctor = change.doctor
-            kept.append(Example(doctor.rpps, f"{doctor.first_name} {doctor.last_name}".strip()))
-    return examples
-
-
-def _detailed(changes: Iterable[Change], progress: ProgressDisplay) -> Iterator[Change]:
+def _detailed(
+    changes: Iterable[Change], progress: ProgressDisplay, examples: dict[Action, list[Example]]
+) -> Iterator[Change]:
+    """Pass the planned changes through, showing each and keeping the first few of each kind of
+    change in ``examples`` (for a dry run's summary) as they go into the spool."""
     for change in changes:
         doctor = change.doctor
         progress.detail(f"{change.action.value}: {doctor.rpps} {doctor.first_name} {doctor.last_name}")
+        kept = examples.setdefault(change.action, [])
+        if len(kept) < EXAMPLES_PER_ACTION:
+            kept.append(Example(doctor.rpps, f"{doctor.first_name} {doctor.last_name}".strip()))
         yield change
 
 
