@@ -35,10 +35,12 @@ def active_doctor(doctors: DoctorFactory) -> Doctor:
 
 
 def signed_in(page: Page, axe: Axe, home: HomeServer, doctor: Doctor) -> None:
-    """From the home through Keycloak's login page (checked as step "login") to MES SERVICES."""
+    """From the home through Keycloak's login page (checked as step "login") to MES SERVICES
+    (checked as step "mes-services")."""
     page.goto(home.url)
     expect_login_page(page, home)
     axe("login")
     assert doctor.login_email and doctor.password
     log_in(page, doctor.login_email, doctor.password)
     expect_mes_services(page, home, "Camille Martin", doctor.rpps)
+    axe("mes-services")

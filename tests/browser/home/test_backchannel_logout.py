@@ -56,7 +56,6 @@ def test_admin_logout_ends_the_home_on_the_other_device(
 ) -> None:
     doctor = active_doctor(doctors)
     signed_in(page, axe, home, doctor)
-    axe("mes-services")
 
     end_sessions_as_administrator(admin, doctor)
 
@@ -70,7 +69,6 @@ def test_password_change_elsewhere_ends_the_home_here(
 ) -> None:
     doctor = active_doctor(doctors)
     signed_in(page, axe, home, doctor)
-    axe("mes-services")
 
     change_password_in_parametres(browser, doctor)
 
@@ -91,7 +89,6 @@ def test_logging_out_of_a_page_left_open_after_the_session_ended(
     (no Keycloak confirmation page for a session that no longer exists)."""
     doctor = active_doctor(doctors)
     signed_in(page, axe, home, doctor)
-    axe("mes-services")
 
     end_sessions_as_administrator(admin, doctor)
 

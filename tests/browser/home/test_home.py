@@ -42,14 +42,12 @@ def test_login_lands_on_mes_services(page: Page, axe: Axe, home: HomeServer, doc
     ]
     expect(page.get_by_role("navigation", name="Mes services")).to_be_visible()
     expect(page.get_by_role("button", name="Se déconnecter")).to_be_visible()
-    axe("mes-services")
     page.set_viewport_size({"width": 375, "height": 740})
     axe("mes-services-mobile")
 
 
 def test_tiles_by_keyboard_only(page: Page, axe: Axe, home: HomeServer, doctors: DoctorFactory) -> None:
     signed_in(page, axe, home, active_doctor(doctors))
-    axe("mes-services")
 
     order = []
     for _ in range(6):
@@ -82,7 +80,6 @@ def test_parametres_asks_keycloak_for_the_settings_action(
     page: Page, axe: Axe, home: HomeServer, doctors: DoctorFactory
 ) -> None:
     signed_in(page, axe, home, active_doctor(doctors))
-    axe("mes-services")
     with page.expect_request(lambda r: "kc_action=" in r.url) as asked:
         page.get_by_role("link", name="Paramètres").click()
     assert f"kc_action={SETTINGS_ACTION}" in asked.value.url
@@ -101,7 +98,6 @@ def test_parametres_asks_keycloak_for_the_settings_action(
 
 def test_logout_then_home_asks_for_login_again(page: Page, axe: Axe, home: HomeServer, doctors: DoctorFactory) -> None:
     signed_in(page, axe, home, active_doctor(doctors))
-    axe("mes-services")
     page.get_by_role("button", name="Se déconnecter").click()
     page.wait_for_url(re.compile(re.escape(f"{home.url}/logged-out")))
     expect(page.locator("h1")).to_have_text("Vous êtes déconnecté")

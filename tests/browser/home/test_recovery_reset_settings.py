@@ -111,7 +111,6 @@ def test_parametres_changes_the_login_email_with_the_current_password(
 ) -> None:
     doctor = active_doctor(doctors)
     signed_in(page, axe, home, doctor)
-    axe("mes-services")
     page.get_by_role("link", name="Paramètres").click()
     expect(page.locator("h1")).to_have_text("Paramètres")
     axe("settings")
