@@ -37,7 +37,6 @@ from bench.loadkit import (
     LoadWatch,
     StepTimes,
     VirtualUser,
-    admin_for,
     announce,
     apply_bench_realm,
     bench_stack,
@@ -93,7 +92,7 @@ async def run_creations(
 
 def activated(stack: Stack, doctors: list[BenchDoctor]) -> int:
     """Doctors whose Keycloak user now has the login e-mail they chose (read back, admin API)."""
-    api = RealmApi(admin_for(stack), REALM)
+    api = RealmApi(stack.admin(), REALM)
     found = 0
     for doctor in doctors:
         users = api.get("users", username=doctor.rpps, exact="true")

@@ -41,7 +41,6 @@ from urllib.parse import parse_qs, urljoin, urlparse
 import aiohttp
 import psutil
 import requests
-from keycloak import KeycloakAdmin
 from yarl import URL
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,7 +52,6 @@ from ordinal_sync.apply import SyncResult, SyncSettings, sync_file  # noqa: E402
 from provisioning.devstack.jdk import find_jdk  # noqa: E402
 from provisioning.devstack.ports import free_port  # noqa: E402
 from provisioning.devstack.stack import DATABASE, Stack, StackSettings  # noqa: E402
-from provisioning.keycloak_admin import AdminSettings, connect  # noqa: E402
 from provisioning.realm.api import RealmApi  # noqa: E402
 from provisioning.realm.apply import apply_realm  # noqa: E402
 from tests.support.messages import code_in  # noqa: E402
@@ -398,17 +396,12 @@ def announce(stack: Stack) -> None:
     )
 
 
-def admin_for(stack: Stack) -> KeycloakAdmin:
-    assert stack.keycloak is not None
-    return connect(AdminSettings(url=stack.keycloak.url))
-
-
 def apply_bench_realm(stack: Stack, realm: str, *, stock: bool = False, **values: Any) -> None:
     """realm/ as realm `realm` with the bench throttles; `stock`: Keycloak's browser flow and theme."""
     merged = {"realm": realm, "smtp_port": stack.settings.smtp_port, **BENCH_THROTTLES, **values}
     if stock:
         merged.update(STOCK_VALUES)
-    summary = apply_realm(admin_for(stack), merged)
+    summary = apply_realm(stack.admin(), merged)
     say(f"realm {realm} applied ({'stock flow and theme' if stock else 'ours'}): {len(summary.changes)} changes")
 
 
@@ -461,7 +454,7 @@ def write_ordinal_csv(doctors: Sequence[BenchDoctor], path: Path) -> Path:
 def sync_doctors(stack: Stack, realm: str, doctors: Sequence[BenchDoctor], label: str) -> SyncResult:
     """Loads `doctors` into `realm` through the Ordinal sync (bulk endpoint), as production does."""
     source = write_ordinal_csv(doctors, CACHE / f"ordinal-{label}.csv")
-    result = sync_file(admin_for(stack), source, settings=SyncSettings(realm=realm, workdir=CACHE))
+    result = sync_file(stack.admin(), source, settings=SyncSettings(realm=realm, workdir=CACHE))
     if result.exit_code != 0:
         raise RuntimeError(f"Ordinal sync of {source} into {realm} exited with {result.exit_code}")
     say(f"{realm}: {result.applied} through the Ordinal sync in {result.seconds:.1f}s")
@@ -471,7 +464,7 @@ def sync_doctors(stack: Stack, realm: str, doctors: Sequence[BenchDoctor], label
 def give_espaces(stack: Stack, realm: str, doctors: Sequence[BenchDoctor], threads: int = 4) -> None:
     """Login e-mail and password for each doctor (admin API; Keycloak hashes with the realm's
     policy), as demo.py activates the demo accounts."""
-    api = RealmApi(admin_for(stack), realm)
+    api = RealmApi(stack.admin(), realm)
 
     def activate(doctor: BenchDoctor) -> None:
         user = api.get("users", username=doctor.rpps, exact="true")[0]
@@ -488,7 +481,7 @@ def give_espaces(stack: Stack, realm: str, doctors: Sequence[BenchDoctor], threa
 
 def locked_or_failed(stack: Stack, realm: str, doctors: Sequence[BenchDoctor]) -> int:
     """Doctors the brute-force detector counted a failure for (or locked): 0 expected."""
-    api = RealmApi(admin_for(stack), realm)
+    api = RealmApi(stack.admin(), realm)
     bad = 0
     for doctor in doctors:
         user = api.get("users", username=doctor.rpps, exact="true")[0]
@@ -776,14 +769,14 @@ async def describe_login_page(keycloak_url: str, realm: str) -> str:
 
 
 def realm_flow_and_theme(stack: Stack, realm: str) -> str:
-    representation = RealmApi(admin_for(stack), realm).get("")
+    representation = RealmApi(stack.admin(), realm).get("")
     return f"browser flow {representation.get('browserFlow')!r}, login theme {representation.get('loginTheme')!r}"
 
 
 def password_setup(stack: Stack, realm: str, doctor: BenchDoctor) -> tuple[str, str]:
     """The realm's password policy and how `doctor`'s password is stored (algorithm, iterations):
     what a login's cost depends on, to be shown equal in the realms compared."""
-    api = RealmApi(admin_for(stack), realm)
+    api = RealmApi(stack.admin(), realm)
     user = api.get("users", username=doctor.rpps, exact="true")[0]
     stored = [c for c in api.get(f"users/{user['id']}/credentials") if c.get("type") == "password"]
     data = json.loads(stored[0].get("credentialData", "{}")) if stored else {}
