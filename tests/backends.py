@@ -53,6 +53,7 @@ def start_backend() -> Iterator[Harness]:
             settings.admin_user,
             settings.admin_password,
             stack.sink,
+            stack.sink.host,
             stack.keycloak.management_url,
             stack.keycloak.log_path,
         )
@@ -80,9 +81,9 @@ def _testcontainers() -> Iterator[Harness]:
         .with_kwargs(extra_hosts={"host.docker.internal": "host-gateway"})
     )
     with container:
-        os.environ["MONESPACE_SMTP_HOST"] = "host.docker.internal"
-        os.environ["MONESPACE_SMTP_PORT"] = str(smtp_port)
         try:
-            yield Harness(container.get_url().rstrip("/"), container.username, container.password, sink)
+            yield Harness(
+                container.get_url().rstrip("/"), container.username, container.password, sink, "host.docker.internal"
+            )
         finally:
             sink.stop()

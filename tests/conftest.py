@@ -96,8 +96,7 @@ def common_realm_values(harness: Harness, home_port: int) -> dict[str, object]:
     the fixed one tests/support/oidc.py stops at."""
     home_uris = [f"http://localhost:{home_port}/*", "http://localhost:8000/*"]
     return {
-        "smtp_host": harness.sink.host,
-        "smtp_port": harness.sink.smtp_port,
+        **harness.smtp_values(),
         "home_redirect_uris": home_uris,
         "home_post_logout_redirect_uris": home_uris,
         "home_url": f"http://localhost:{home_port}/",

@@ -78,7 +78,7 @@ def write_csv(path: Path, rows: list[Row]) -> Path:
 @pytest.fixture(scope="module")
 def realm(harness: Harness, realms: dict[str, str]) -> str:
     master = harness.admin("master")
-    apply_realm(master, {"realm": SYNC_REALM, "smtp_host": harness.sink.host, "smtp_port": harness.sink.smtp_port})
+    apply_realm(master, {"realm": SYNC_REALM, **harness.smtp_values()})
     return SYNC_REALM
 
 
@@ -420,7 +420,7 @@ def test_the_sync_runs_with_the_least_privilege_service_account(
 
 def test_the_demo_loads_through_the_sync_and_its_accounts_log_in(harness: Harness) -> None:
     master = harness.admin("master")
-    apply_realm(master, {"realm": DEMO_REALM, "smtp_host": harness.sink.host, "smtp_port": harness.sink.smtp_port})
+    apply_realm(master, {"realm": DEMO_REALM, **harness.smtp_values()})
     admin = harness.admin(DEMO_REALM)
     first = load_demo(admin, DEMO_REALM)
     accounts = read_accounts(DEMO_DIR / "accounts.csv")

@@ -1,4 +1,5 @@
-"""What a test session gets from its backend: Keycloak's URL, admin credentials, the message sink."""
+"""What a test session gets from its backend: Keycloak's URL, admin credentials, the message sink
+and the SMTP host Keycloak reaches it at."""
 
 from __future__ import annotations
 
@@ -16,10 +17,17 @@ class Harness:
     admin_user: str
     admin_password: str
     sink: MessageSink
+    #: Where Keycloak reaches the sink's SMTP server: the sink's own host when both run on this
+    #: machine, the Docker host's name from inside a container.
+    smtp_host: str
     #: Health and metrics (Keycloak's management interface); None where not reachable.
     management_url: str | None = None
     #: Keycloak's log file, where the backend writes one.
     log_path: Path | None = None
+
+    def smtp_values(self) -> dict[str, object]:
+        """The realm values that send a realm's mail to the sink."""
+        return {"smtp_host": self.smtp_host, "smtp_port": self.sink.smtp_port}
 
     def admin(self, realm: str) -> KeycloakAdmin:
         """An admin client authenticated on master and bound to `realm`."""
