@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 
 from playwright.sync_api import Page, expect
@@ -32,6 +33,24 @@ def active_doctor(doctors: DoctorFactory) -> Doctor:
         first_name="Camille",
         last_name="Martin",
     )
+
+
+def fill_identity(page: Page, doctor: Doctor) -> None:
+    """The identity step of a creation or a recovery: birth date, RPPS, CGU, Valider."""
+    page.get_by_label("Date de naissance").fill(doctor.typed_birth_date)
+    page.get_by_label("Numéro RPPS").fill(doctor.rpps)
+    page.get_by_label("J'ai lu et j'accepte les Conditions générales d'utilisation").check()
+    page.get_by_role("button", name="Valider").click()
+
+
+def fill_credentials(page: Page, email: str, password: str) -> None:
+    """The credentials step with a login e-mail to choose (recovery): both e-mails, both passwords, Activer.
+    Required fields' labels end with " *" (hidden from screen readers, not from get_by_label)."""
+    page.get_by_label(re.compile(r"^E-mail( \*)?$")).fill(email)
+    page.get_by_label(re.compile(r"^Confirmation Email")).fill(email)
+    page.get_by_label(re.compile(r"^Mot de passe( \*)?$")).fill(password)
+    page.get_by_label(re.compile(r"^Confirmation du mot de passe")).fill(password)
+    page.get_by_role("button", name="Activer").click()
 
 
 def signed_in(page: Page, axe: Axe, home: HomeServer, doctor: Doctor) -> None:

@@ -17,7 +17,7 @@ from tests.browser.helpers import expect_login_page, log_in
 from tests.support.doctors import DoctorFactory
 from tests.support.messages import code_in, last_mail, last_sms
 
-from .helpers import PASSWORD, expect_mes_services
+from .helpers import PASSWORD, expect_mes_services, fill_identity
 
 
 @pytest.mark.parametrize("channel", ["sms", "email"])
@@ -36,10 +36,7 @@ def test_creation_journey_ends_on_mes_services(
     # 2.1 Identity.
     expect(page.locator("h1")).to_have_text("Créer votre espace")
     axe("identity")
-    page.get_by_label("Date de naissance").fill(doctor.typed_birth_date)
-    page.get_by_label("Numéro RPPS").fill(doctor.rpps)
-    page.get_by_label("J'ai lu et j'accepte les Conditions générales d'utilisation").check()
-    page.get_by_role("button", name="Valider").click()
+    fill_identity(page, doctor)
 
     # 2.2 Channel: both contact details offered, masked.
     expect(page.locator("h1")).to_have_text("Sécuriser la création de votre espace")

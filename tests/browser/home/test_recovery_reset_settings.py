@@ -15,7 +15,7 @@ from tests.browser.helpers import expect_login_page, log_in
 from tests.support.doctors import DoctorFactory
 from tests.support.messages import code_in, last_mail, last_sms, link_in
 
-from .helpers import PASSWORD, active_doctor, expect_mes_services, signed_in
+from .helpers import PASSWORD, active_doctor, expect_mes_services, fill_credentials, fill_identity, signed_in
 
 NEW_PASSWORD = "Nouveau-Cabinet-2027?"
 
@@ -36,10 +36,7 @@ def test_recovery_journey_ends_on_mes_services(
     expect(page.locator("h1")).to_have_text("Récupérer votre espace")
     expect(page.locator("main")).to_contain_text("Format : 21/06/2021")
     axe("identity")
-    page.get_by_label("Date de naissance").fill(doctor.typed_birth_date)
-    page.get_by_label("Numéro RPPS").fill(doctor.rpps)
-    page.get_by_label("J'ai lu et j'accepte les Conditions générales d'utilisation").check()
-    page.get_by_role("button", name="Valider").click()
+    fill_identity(page, doctor)
 
     expect(page.locator("h1")).to_have_text("Sécuriser la récupération de votre espace")
     expect(page.get_by_role("radio")).to_have_count(1)
@@ -54,21 +51,13 @@ def test_recovery_journey_ends_on_mes_services(
     expect(page.locator("h1")).to_have_text("Finaliser la récupération de votre espace")
     axe("credentials")
     # The current login e-mail is refused, with the way to the password reset.
-    page.get_by_label(re.compile(r"^E-mail( \*)?$")).fill(doctor.login_email)
-    page.get_by_label(re.compile(r"^Confirmation Email")).fill(doctor.login_email)
-    page.get_by_label(re.compile(r"^Mot de passe( \*)?$")).fill(NEW_PASSWORD)
-    page.get_by_label(re.compile(r"^Confirmation du mot de passe")).fill(NEW_PASSWORD)
-    page.get_by_role("button", name="Activer").click()
+    fill_credentials(page, doctor.login_email, NEW_PASSWORD)
     expect(page.locator("#email-error")).to_contain_text("Un compte est déjà associé à cette adresse mail")
     expect(page.get_by_role("link", name="réinitialisez votre mot de passe")).to_be_visible()
     axe("credentials-taken")
 
     new_email = f"nouveau.{secrets.token_hex(4)}@cabinet.fr"
-    page.get_by_label(re.compile(r"^E-mail( \*)?$")).fill(new_email)
-    page.get_by_label(re.compile(r"^Confirmation Email")).fill(new_email)
-    page.get_by_label(re.compile(r"^Mot de passe( \*)?$")).fill(NEW_PASSWORD)
-    page.get_by_label(re.compile(r"^Confirmation du mot de passe")).fill(NEW_PASSWORD)
-    page.get_by_role("button", name="Activer").click()
+    fill_credentials(page, new_email, NEW_PASSWORD)
     expect(page.locator("main")).to_contain_text("a été récupéré")
     axe("done")
     assert "adresse e-mail de connexion" in last_mail(sink, doctor.login_email).subject
