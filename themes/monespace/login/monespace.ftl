@@ -65,6 +65,9 @@
   <#return "">
 </#function>
 
+<#-- fieldErrorParagraph(id, text) — a field's error, prefixed "Erreur :" for screen readers (internal). -->
+<#macro fieldErrorParagraph id text><p class="me-field__error" id="${id}"><span class="me-sr-only">${msg("monespaceFieldErrorPrefix")} </span>${text}</p></#macro>
+
 <#-- joinIds(list) — space-separated non-empty ids for aria-describedby (internal). -->
 <#function joinIds ids>
   <#local out = []>
@@ -184,7 +187,7 @@
   <div class="me-field<#if err?has_content || invalid> me-field--error</#if> ${class}">
     <label class="me-label" for="${fid}">${label?has_content?then(label, t(labelKey))}<#if requiredMark><span class="me-required" aria-hidden="true"> *</span></#if></label>
     <#if hasHint><p class="me-hint" id="${fid}-hint">${hint?has_content?then(hint, t(hintKey, hintArgs))}</p></#if>
-    <#if err?has_content><p class="me-field__error" id="${fid}-error"><span class="me-sr-only">${msg("monespaceFieldErrorPrefix")} </span>${err}</p></#if>
+    <#if err?has_content><@fieldErrorParagraph id=fid + "-error" text=err/></#if><#nt>
     <#-- Optional attributes, one per line (line breaks are plain whitespace inside a tag). -->
     <input class="me-input" id="${fid}"<#if name?has_content> name="${name}"</#if> type="${type}" value="${value}"
       <#if required>required aria-required="true"</#if>
@@ -227,7 +230,7 @@
   <div class="me-field<#if err?has_content || invalid> me-field--error</#if> ${class}">
     <label class="me-label" for="${fid}">${label?has_content?then(label, t(labelKey))}<#if requiredMark><span class="me-required" aria-hidden="true"> *</span></#if></label>
     <#if hasHint><p class="me-hint" id="${fid}-hint">${hint?has_content?then(hint, t(hintKey, hintArgs))}</p></#if>
-    <#if err?has_content><p class="me-field__error" id="${fid}-error"><span class="me-sr-only">${msg("monespaceFieldErrorPrefix")} </span>${err}</p></#if>
+    <#if err?has_content><@fieldErrorParagraph id=fid + "-error" text=err/></#if><#nt>
     <div class="me-input-group">
       <input class="me-input" id="${fid}" name="${name}" type="password" autocomplete="${autocomplete}" spellcheck="false" autocapitalize="none"
         <#if required>required aria-required="true"</#if>
@@ -310,7 +313,7 @@
   <#local hasHint = hintKey?has_content || hint?has_content>
   <#local ids = joinIds([err?has_content?then(fid + "-error", ""), hasHint?then(fid + "-hint", ""), describedBy])>
   <div class="me-field<#if err?has_content> me-field--error</#if> ${class}">
-    <#if err?has_content><p class="me-field__error" id="${fid}-error"><span class="me-sr-only">${msg("monespaceFieldErrorPrefix")} </span>${err}</p></#if>
+    <#if err?has_content><@fieldErrorParagraph id=fid + "-error" text=err/></#if><#nt>
     <div class="me-choice">
       <input class="me-choice__input" type="checkbox" id="${fid}" name="${name}" value="${value}"
         <#if checked>checked</#if>
@@ -347,7 +350,7 @@
   <fieldset class="me-fieldset me-field<#if err?has_content> me-field--error</#if> ${class}"<#if ids?has_content> aria-describedby="${ids}"</#if>>
     <legend class="me-legend<#if legendHidden> me-sr-only</#if>">${legend?has_content?then(legend, t(legendKey))}</legend>
     <#if hasHint><p class="me-hint" id="${name}-hint">${hint?has_content?then(hint, t(hintKey))}</p></#if>
-    <#if err?has_content><p class="me-field__error" id="${name}-error"><span class="me-sr-only">${msg("monespaceFieldErrorPrefix")} </span>${err}</p></#if>
+    <#if err?has_content><@fieldErrorParagraph id=name + "-error" text=err/></#if><#nt>
     <#list options as o>
       <#local oid = name + "-" + o?index>
       <#local oHint = (o.hint)!((o.hintKey)?has_content?then(t(o.hintKey), ""))>
