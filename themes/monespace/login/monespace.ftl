@@ -70,9 +70,7 @@
 
 <#-- joinIds(list) — space-separated non-empty ids for aria-describedby (internal). -->
 <#function joinIds ids>
-  <#local out = []>
-  <#list ids as i><#if i?has_content><#local out = out + [i]></#if></#list>
-  <#return out?join(" ")>
+  <#return ids?filter(i -> i?has_content)?join(" ")>
 </#function>
 
 <#-- ========================================================================
@@ -409,8 +407,7 @@
                           {"url": url.loginResetCredentialsUrl, "key": "monespaceForgotCredentials"}]/>
 ======================================================================== -->
 <#macro linkRow links inline=false labelKey="" class="">
-  <#local shown = []>
-  <#list links as l><#if (l.url!"")?has_content><#local shown = shown + [l]></#if></#list>
+  <#local shown = links?filter(l -> (l.url!"")?has_content)>
   <#if shown?has_content>
     <#if labelKey?has_content><nav aria-label="${t(labelKey)}"></#if>
     <ul class="me-links<#if inline> me-links--inline</#if> ${class}">
