@@ -49,6 +49,7 @@ if str(ROOT) not in sys.path:
 
 from message_sink import MessageSink  # noqa: E402
 from ordinal_sync.apply import SyncResult, SyncSettings, sync_file  # noqa: E402
+from ordinal_sync.readers import CSV_COLUMNS  # noqa: E402
 from provisioning.devstack.jdk import find_jdk  # noqa: E402
 from provisioning.devstack.ports import free_port  # noqa: E402
 from provisioning.devstack.stack import DATABASE, Stack, StackSettings  # noqa: E402
@@ -441,10 +442,7 @@ def write_ordinal_csv(doctors: Sequence[BenchDoctor], path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, delimiter=";")
-        writer.writerow(
-            ["rpps", "date_naissance", "civilite", "nom", "prenom", "telephone_mobile",
-             "email_correspondance", "statut", "conseil_departemental"]
-        )  # fmt: skip
+        writer.writerow(CSV_COLUMNS)
         for d in doctors:
             writer.writerow([d.rpps, d.typed_birth_date, "MME", "BENCH", "Claire", d.mobile,
                              f"corr.{d.rpps}@exemple.fr", "inscrit", "75"])  # fmt: skip
