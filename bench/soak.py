@@ -53,7 +53,6 @@ from bench.loadkit import (
     full_gc,
     give_espaces,
     heap_used_bytes,
-    keycloak_jvm,
     locked_or_failed,
     login,
     machine_line,
@@ -319,8 +318,8 @@ def main(
         apply_bench_realm(stack, REALM)
         sync_doctors(stack, REALM, [*espaces, *pool], "soak")
         give_espaces(stack, REALM, espaces)
-        jvm = keycloak_jvm(stack)
         meter = CpuMeter(stack)
+        jvm = meter.jvm
         soak = Soak(stack.keycloak.url, stack.sink, espaces, pool, browsers)
         if warmup:
             say(f"warm-up: {warmup:.0f} s at the soak's rates, not counted…")
