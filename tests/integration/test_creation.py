@@ -379,8 +379,8 @@ class TestEventsAndLogs:
             assert secret not in flat
 
 
-def test_keycloak_is_up(harness) -> None:  # type: ignore[no-untyped-def]
-    assert requests.get(f"{harness.keycloak_url}/realms/monespace", timeout=10).status_code == 200
+def test_keycloak_is_up(harness, realms) -> None:  # type: ignore[no-untyped-def]
+    assert requests.get(f"{harness.keycloak_url}/realms/{realms['main']}", timeout=10).status_code == 200
 
 
 class TestExpiry:

@@ -158,9 +158,9 @@ def test_settings_screen(field: str, browser: Browser, doctors: DoctorFactory) -
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(birth=st.text(max_size=40), rpps=st.text(max_size=40))
-def test_identity_fields_take_any_text(birth: str, rpps: str, harness) -> None:  # type: ignore[no-untyped-def]
+def test_identity_fields_take_any_text(birth: str, rpps: str, harness, realms) -> None:  # type: ignore[no-untyped-def]
     """Random text in both identity fields: a French message, never a lookup error or a 5xx."""
-    journey = Journey(Browser(harness.keycloak_url, "monespace", HOME_REDIRECT))
+    journey = Journey(Browser(harness.keycloak_url, realms["main"], HOME_REDIRECT))
     journey.open_creation()
     page = journey.identity(birth, rpps)
     assert_safe(page, birth + rpps)
