@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,6 @@ from click.testing import CliRunner, Result
 
 from provisioning.cli import main
 from provisioning.devstack.ports import free_port
-from provisioning.realm.files import default_realm_dir
 
 
 def closed_port_url() -> str:
@@ -19,13 +17,6 @@ def closed_port_url() -> str:
 
 def realm_cli(*args: str, env: dict[str, str] | None = None) -> Result:
     return CliRunner().invoke(main, ["realm", *args], env={"MONESPACE_KEYCLOAK_URL": closed_port_url(), **(env or {})})
-
-
-@pytest.fixture
-def realm_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "realm"
-    shutil.copytree(default_realm_dir(), target)
-    return target
 
 
 @pytest.mark.parametrize("command", ["plan", "apply"])

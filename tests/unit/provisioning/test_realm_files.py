@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from provisioning.realm.desired import load_desired
 from provisioning.realm.errors import RealmFilesError
-from provisioning.realm.files import default_realm_dir, load_realm_files
+from provisioning.realm.files import load_realm_files
 from provisioning.realm.schema import AuthenticatorStep, SubflowStep
 from provisioning.realm.values import load_defaults, resolve_values
 
@@ -17,13 +16,6 @@ CNIL_POLICY = (
     "length(12) and upperCase(1) and lowerCase(1) and digits(1) and specialChars(1) and notEmail "
     "and notUsername and passwordBlacklist(monespace-denylist.txt) and maxLength(128)"
 )
-
-
-@pytest.fixture
-def realm_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "realm"
-    shutil.copytree(default_realm_dir(), target)
-    return target
 
 
 def problems_of(realm_dir: Path, **values: object) -> list[str]:
