@@ -1,18 +1,14 @@
 package fr.ordre.monespace.reset;
 
-import fr.ordre.monespace.account.Sessions;
-import fr.ordre.monespace.delivery.DeliveryException;
-import fr.ordre.monespace.delivery.Notices;
+import fr.ordre.monespace.account.PasswordChange;
 import fr.ordre.monespace.journey.CredentialsStep;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.policy.PolicyError;
@@ -24,7 +20,6 @@ import org.keycloak.policy.PolicyError;
  */
 final class NewPasswordStep {
 
-    private static final Logger LOG = Logger.getLogger(NewPasswordStep.class);
     static final String TEMPLATE = "login-update-password.ftl";
     static final String FIELD_PASSWORD = "password-new";
     static final String FIELD_CONFIRM = "password-confirm";
@@ -69,14 +64,7 @@ final class NewPasswordStep {
             errors.forEach(form::addError);
             return form.createForm(TEMPLATE);
         }
-        doctor.credentialManager().updateCredential(UserCredentialModel.password(password, false));
-        Sessions.endOthers(context.getSession(), context.getRealm(), doctor, null);
-        try {
-            new Notices(context.getSession(), context.getRealm()).passwordChanged(doctor);
-        } catch (DeliveryException e) {
-            // The doctor asked for this change through their own mailbox: the notice is a courtesy.
-            LOG.warnf("password-change notice for RPPS %s not sent: %s", doctor.getUsername(), e.getMessage());
-        }
+        PasswordChange.apply(context.getSession(), context.getRealm(), doctor, password, null);
         context.getEvent().clone().event(EventType.RESET_PASSWORD).user(doctor)
                 .detail("rpps", doctor.getUsername()).detail("monespace_step", "password_reset").success();
         context.getAuthenticationSession().removeAuthNote(ResetAuthenticator.LINK_USER);

@@ -1,7 +1,7 @@
 package fr.ordre.monespace.settings;
 
 import fr.ordre.monespace.account.LoginEmail;
-import fr.ordre.monespace.account.Sessions;
+import fr.ordre.monespace.account.PasswordChange;
 import fr.ordre.monespace.delivery.DeliveryException;
 import fr.ordre.monespace.delivery.Notices;
 import fr.ordre.monespace.journey.CredentialsStep;
@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.jboss.logging.Logger;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
@@ -35,7 +34,6 @@ import org.keycloak.services.managers.BruteForceProtector;
  */
 final class SettingsAction implements RequiredActionProvider {
 
-    private static final Logger LOG = Logger.getLogger(SettingsAction.class);
     static final String TEMPLATE = "monespace-settings.ftl";
     static final String FIELD_CURRENT = "currentPassword";
     static final String FIELD_NEW = "newPassword";
@@ -145,12 +143,11 @@ final class SettingsAction implements RequiredActionProvider {
                                 String newPassword) {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
-        Notices notices = new Notices(session, realm);
         if (emailChanges) {
             String previous = doctor.getEmail();
             try {
                 if (previous != null) {
-                    notices.loginEmailChanged(doctor, previous);
+                    new Notices(session, realm).loginEmailChanged(doctor, previous);
                 }
                 doctor.setEmail(email.toLowerCase(Locale.ROOT));
             } catch (DeliveryException e) {
@@ -163,14 +160,9 @@ final class SettingsAction implements RequiredActionProvider {
                     .detail("rpps", doctor.getUsername()).success();
         }
         if (newPassword != null) {
-            doctor.credentialManager().updateCredential(UserCredentialModel.password(newPassword, false));
             var current = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
-            Sessions.endOthers(session, realm, doctor, current == null ? null : current.session().getId());
-            try {
-                notices.passwordChanged(doctor);
-            } catch (DeliveryException e) {
-                LOG.warnf("password-change notice for RPPS %s not sent: %s", doctor.getUsername(), e.getMessage());
-            }
+            String keep = current == null ? null : current.session().getId();
+            PasswordChange.apply(session, realm, doctor, newPassword, keep);
             context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(doctor)
                     .detail("rpps", doctor.getUsername()).detail("credential_type", "password").success();
         }
