@@ -26,7 +26,6 @@ import random
 import re
 import secrets
 import subprocess
-import sys
 import threading
 import time
 from collections import Counter, defaultdict
@@ -43,22 +42,20 @@ import psutil
 import requests
 from yarl import URL
 
+from message_sink import MessageSink
+from ordinal_sync.apply import SyncResult, SyncSettings, sync_file
+from ordinal_sync.readers import CSV_COLUMNS
+from provisioning.devstack.jdk import find_jdk
+from provisioning.devstack.ports import free_port
+from provisioning.devstack.stack import DATABASE, Stack, StackSettings
+from provisioning.realm.api import RealmApi
+from provisioning.realm.apply import apply_realm
+from tests.support.messages import code_in
+from tests.support.oidc import CLIENT_ID, authorize_url
+from tests.support.rpps import with_key
+
+#: The repository (on sys.path already: every script puts it first, then imports bench.loadkit).
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))  # tests.support and the packages, whatever the current directory
-
-from message_sink import MessageSink  # noqa: E402
-from ordinal_sync.apply import SyncResult, SyncSettings, sync_file  # noqa: E402
-from ordinal_sync.readers import CSV_COLUMNS  # noqa: E402
-from provisioning.devstack.jdk import find_jdk  # noqa: E402
-from provisioning.devstack.ports import free_port  # noqa: E402
-from provisioning.devstack.stack import DATABASE, Stack, StackSettings  # noqa: E402
-from provisioning.realm.api import RealmApi  # noqa: E402
-from provisioning.realm.apply import apply_realm  # noqa: E402
-from tests.support.messages import code_in  # noqa: E402
-from tests.support.oidc import CLIENT_ID, authorize_url  # noqa: E402
-from tests.support.rpps import with_key  # noqa: E402
-
 CACHE = ROOT / ".cache" / "bench"
 #: The home's callback, as in the tests: never requested, the walk stops at its redirect.
 HOME_REDIRECT = "http://localhost:8000/auth/callback"
@@ -397,9 +394,9 @@ def announce(stack: Stack) -> None:
     )
 
 
-def apply_bench_realm(stack: Stack, realm: str, *, stock: bool = False, **values: Any) -> None:
+def apply_bench_realm(stack: Stack, realm: str, *, stock: bool = False) -> None:
     """realm/ as realm `realm` with the bench throttles; `stock`: Keycloak's browser flow and theme."""
-    merged = {"realm": realm, "smtp_port": stack.settings.smtp_port, **BENCH_THROTTLES, **values}
+    merged = {"realm": realm, "smtp_port": stack.settings.smtp_port, **BENCH_THROTTLES}
     if stock:
         merged.update(STOCK_VALUES)
     summary = apply_realm(stack.admin(), merged)
@@ -497,7 +494,6 @@ class FlowError(Exception):
 
     def __init__(self, step: str, detail: str) -> None:
         super().__init__(f"{step}: {detail}")
-        self.step = step
 
 
 #: What a failed operation raises: a wrong page (FlowError), the connection, the client timeout.

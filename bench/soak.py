@@ -253,7 +253,7 @@ def per_minute_table(soak: Soak, rows: list[MinuteRow]) -> str:
     return "\n".join(lines)
 
 
-def recovery_lines(soak: Soak, restart: Restart) -> tuple[list[str], int, float]:
+def recovery_lines(soak: Soak, restart: Restart) -> tuple[list[str], int]:
     """What the restart cost: errors from its start on, and when operations succeeded again."""
     failed = sorted((o for o in soak.outcomes if o.error and o.ended >= restart.began), key=lambda o: o.ended)
     last_failure = failed[-1].started if failed else restart.began
@@ -268,7 +268,7 @@ def recovery_lines(soak: Soak, restart: Restart) -> tuple[list[str], int, float]
     ]
     for message, count in Counter(o.error for o in failed).most_common(3):
         lines.append(f"  ×{count}: {message}")
-    return lines, len(failed), recovery
+    return lines, len(failed)
 
 
 @click.command()
@@ -361,7 +361,7 @@ def main(
     restart_errors = 0
     context = [machine_line(), load_summary, CpuMeter.describe(cpu)]
     if restart:
-        lines, restart_errors, _ = recovery_lines(soak, restart)
+        lines, restart_errors = recovery_lines(soak, restart)
         print("\nPostgreSQL restart")
         for line in lines:
             print(f"  {line}")
