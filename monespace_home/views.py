@@ -7,7 +7,7 @@ import hmac
 import logging
 import secrets
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flask import (
     Blueprint,
@@ -272,8 +272,7 @@ def register_views(app: Flask) -> None:
     def http_error(exc: HTTPException) -> tuple[str, int]:
         if exc.code == 404:
             return error_page(NOT_FOUND)
-        page = ErrorPage(UNEXPECTED.title, UNEXPECTED.text, UNEXPECTED.retry_label, exc.code or 500)
-        return error_page(page)
+        return error_page(replace(UNEXPECTED, status=exc.code or 500))
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception) -> tuple[str, int]:

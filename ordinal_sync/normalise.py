@@ -12,7 +12,6 @@ only surrounding and repeated spaces go. Recasing names is lossy (``McDONALD``, 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +23,7 @@ from email_validator import EmailNotValidError, validate_email
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 
 from ordinal_sync.model import ALL_STATUSES, Doctor, Issue, Severity
-from ordinal_sync.readers import CsvRow, ExtractionRow, SourceLine
+from ordinal_sync.readers import CsvRow, ExtractionRow, SourceLine, without_accents
 
 
 class FieldError(ValueError):
@@ -174,8 +173,7 @@ def normalise_council(raw: str) -> str | None:
 
 def normalise_status(raw: str) -> str:
     """Ordinal status, tolerating case, accents and spaces: ``Radié`` → ``radie``."""
-    decomposed = unicodedata.normalize("NFKD", raw.strip().lower())
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    plain = without_accents(raw.strip().lower())
     status = "_".join(plain.replace("-", " ").split())
     if not status:
         raise FieldError("status_missing", "statut absent")

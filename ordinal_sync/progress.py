@@ -7,7 +7,6 @@ count, a unit and, when known, a total; the display turns that into rate and ETA
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -128,7 +127,7 @@ class LogProgress:
 
     def __init__(
         self,
-        stream: IO[str] | None = None,
+        stream: IO[str],
         *,
         interval: float = 15.0,
         verbose: bool = False,
@@ -146,9 +145,8 @@ class LogProgress:
     def line(self, message: str) -> None:
         stamp = time.strftime("%Y-%m-%d %H:%M:%S")
         with self._lock:
-            stream = self._stream or sys.stderr
-            stream.write(f"{stamp} {message}\n")
-            stream.flush()
+            self._stream.write(f"{stamp} {message}\n")
+            self._stream.flush()
 
     def note(self, message: str) -> None:
         self.line(message)
@@ -165,12 +163,18 @@ class LogProgress:
 
 
 class _RichTask:
+    """Keeps a "N/s" field current: rich's own speed estimate needs a task with a total."""
+
     def __init__(self, progress: Progress, task_id: TaskID) -> None:
         self._progress = progress
         self._id = task_id
 
     def advance(self, amount: int = 1) -> None:
         self._progress.advance(self._id, amount)
+        task = self._progress.tasks[self._id]
+        elapsed = task.elapsed or 0.0
+        if elapsed > 0:
+            self._progress.update(self._id, rate=f"{task.completed / elapsed:,.0f}/s")
 
     def done(self) -> None:
         task = self._progress.tasks[self._id]
@@ -200,7 +204,7 @@ class RichProgress:
 
     def task(self, description: str, *, unit: str, total: int | None = None) -> Task:
         task_id = self._progress.add_task(description, total=total, unit=unit, rate="")
-        return _RateTask(self._progress, task_id)
+        return _RichTask(self._progress, task_id)
 
     def note(self, message: str) -> None:
         self._progress.console.print(message, markup=False, highlight=False)
@@ -213,19 +217,8 @@ class RichProgress:
         self._progress.stop()
 
 
-class _RateTask(_RichTask):
-    """Keeps a "N/s" field current: rich's own speed estimate needs a task with a total."""
-
-    def advance(self, amount: int = 1) -> None:
-        super().advance(amount)
-        task = self._progress.tasks[self._id]
-        elapsed = task.elapsed or 0.0
-        if elapsed > 0:
-            self._progress.update(self._id, rate=f"{task.completed / elapsed:,.0f}/s")
-
-
-def progress_for(stream: IO[str], *, verbose: bool, interval: float = 15.0) -> ProgressDisplay:
+def progress_for(stream: IO[str], *, verbose: bool) -> ProgressDisplay:
     """A rich display when ``stream`` is a terminal, log lines otherwise."""
     if stream.isatty():
         return RichProgress(Console(file=stream), verbose=verbose)
-    return LogProgress(stream, interval=interval, verbose=verbose)
+    return LogProgress(stream, verbose=verbose)

@@ -253,8 +253,11 @@ def _index(names: list[str]) -> dict[str, int]:
     return columns
 
 
+def without_accents(text: str) -> str:
+    """``Radié`` → ``Radie``: compatibility decomposition, combining marks dropped."""
+    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+
+
 def _normalised(name: str) -> str:
     """Header name compared without accents, case, apostrophe style or extra spaces."""
-    decomposed = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(plain.casefold().split())
+    return " ".join(without_accents(name.replace("\u2019", "'")).casefold().split())
