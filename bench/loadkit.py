@@ -782,5 +782,7 @@ def password_setup(stack: Stack, realm: str, doctor: BenchDoctor) -> tuple[str, 
 def database_size(stack: Stack) -> tuple[int, str]:
     """Bytes and pg_size_pretty of Keycloak's database."""
     assert stack.postgres is not None
-    size = int(stack.postgres.psql(f"SELECT pg_database_size('{DATABASE}')"))
-    return size, stack.postgres.database_size(DATABASE)
+    # One query, so that both describe the same moment; psql -At separates the columns with "|".
+    row = stack.postgres.psql(f"SELECT size, pg_size_pretty(size) FROM pg_database_size('{DATABASE}') AS size")
+    size, pretty = row.split("|")
+    return int(size), pretty
