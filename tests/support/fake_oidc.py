@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import secrets
 import threading
 import time
@@ -29,10 +30,33 @@ SUBJECT = "5f0c1d2e-0000-4000-8000-000000000001"
 #: Keycloak's user session id, in ID tokens and logout tokens as `sid`.
 SESSION_ID = "0b6a1e2f-0000-4000-8000-00000000beef"
 BACKCHANNEL_LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout"
+#: A secret of an attacker's choosing: Keycloak advertises HS256 in discovery, so a token "signed"
+#: with it under the realm key's kid (FakeKeycloak.guessed_key) must not pass.
+GUESSED_SECRET = b"0123456789abcdef0123456789abcdef"
 
 
 def new_rsa_key(kid: str) -> RSAKey:
     return RSAKey.generate_key(2048, parameters={"kid": kid, "use": "sig", "alg": "RS256"})
+
+
+def swap_payload(token: str, other: str) -> str:
+    """`token`'s header and signature around `other`'s payload: a forgery the signature must catch."""
+    header, _payload, signature = token.split(".")
+    _header, other_payload, _signature = other.split(".")
+    return ".".join([header, other_payload, signature])
+
+
+def unsigned(token: str, typ: str) -> str:
+    """`token`'s payload under {"alg":"none","typ":typ} and no signature."""
+    _header, payload, _signature = token.split(".")
+    header = json.dumps({"alg": "none", "typ": typ}, separators=(",", ":")).encode()
+    return f"{base64.urlsafe_b64encode(header).rstrip(b'=').decode()}.{payload}."
+
+
+def signed_in(client: FlaskClient) -> bool:
+    """A doctor is in the client's home session."""
+    with client.session_transaction() as session:
+        return "doctor" in session
 
 
 @dataclass
@@ -117,6 +141,14 @@ class FakeKeycloak:
     ) -> str:
         key = key or self.signing_key
         return jwt.encode({"alg": alg, "kid": str(key.kid), "typ": typ}, claims, key)
+
+    def guessed_key(self) -> OctKey:
+        """GUESSED_SECRET as an HS256 key under the realm key's kid."""
+        return OctKey.import_key(GUESSED_SECRET, {"kid": str(self.signing_key.kid)})
+
+    def answer_valid(self, issued: Issued, **claims: Any) -> None:
+        """Answer `issued` with an ID token signed by the realm key, for its nonce."""
+        self.answer(issued, self.sign(self.claims(issued.params["nonce"], **claims)))
 
     def answer(self, issued: Issued, id_token: str | None) -> None:
         response: dict[str, Any] = {
@@ -213,8 +245,7 @@ class SignInDriver:
 
     def complete(self, issued: Issued, **claims: Any) -> TestResponse:
         """Keycloak signs the doctor in for `issued` and sends the browser back."""
-        nonce = issued.params["nonce"]
-        self.provider.answer(issued, self.provider.sign(self.provider.claims(nonce, **claims)))
+        self.provider.answer_valid(issued, **claims)
         return self.callback(issued)
 
     def sign_in(self, path: str = "/", **claims: Any) -> TestResponse:

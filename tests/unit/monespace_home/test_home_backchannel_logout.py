@@ -16,12 +16,11 @@ from urllib.parse import urlsplit
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from joserfc.jwk import OctKey
 from werkzeug.test import TestResponse
 
 from monespace_home import Settings, create_app
 from monespace_home.revocations import InMemoryRevocations
-from tests.support.fake_oidc import FakeKeycloak, SignInDriver, new_rsa_key
+from tests.support.fake_oidc import FakeKeycloak, SignInDriver, new_rsa_key, signed_in, swap_payload, unsigned
 
 ENDPOINT = "/auth/backchannel-logout"
 NOW = lambda: int(time.time())  # noqa: E731
@@ -37,11 +36,6 @@ def records(app: Flask) -> int:
 
 def asks_for_login(response: TestResponse, provider: FakeKeycloak) -> bool:
     return response.status_code == 302 and response.headers["Location"].startswith(provider.authorization_endpoint)
-
-
-def signed_in(client: FlaskClient) -> bool:
-    with client.session_transaction() as session:
-        return "doctor" in session
 
 
 # -- the token ----------------------------------------------------------------------------------
@@ -65,19 +59,15 @@ def _claims(**overrides: Any) -> Build:
 
 
 def _tampered(provider: FakeKeycloak) -> str:
-    header, _payload, signature = provider.logout_token().split(".")
-    _h, other, _s = provider.logout_token(sid="another-session").split(".")
-    return ".".join([header, other, signature])
+    return swap_payload(provider.logout_token(), provider.logout_token(sid="another-session"))
 
 
 def _symmetric(provider: FakeKeycloak) -> str:
-    secret = OctKey.import_key(b"0123456789abcdef0123456789abcdef", {"kid": str(provider.signing_key.kid)})
-    return provider.logout_token(key=secret, alg="HS256")
+    return provider.logout_token(key=provider.guessed_key(), alg="HS256")
 
 
 def _unsigned(provider: FakeKeycloak) -> str:
-    _header, payload, _signature = provider.logout_token().split(".")
-    return f"eyJhbGciOiJub25lIiwidHlwIjoibG9nb3V0K2p3dCJ9.{payload}."  # {"alg":"none","typ":"logout+jwt"}
+    return unsigned(provider.logout_token(), typ="logout+jwt")
 
 
 #: case -> (token builder, the reason the home logs: the intended check fired)

@@ -12,14 +12,17 @@ from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
-from joserfc.jwk import OctKey
 
-from tests.support.fake_oidc import SESSION_ID, FakeKeycloak, Issued, SignInDriver, new_rsa_key
-
-
-def _signed_in(client: FlaskClient) -> bool:
-    with client.session_transaction() as session:
-        return "doctor" in session
+from tests.support.fake_oidc import (
+    SESSION_ID,
+    FakeKeycloak,
+    Issued,
+    SignInDriver,
+    new_rsa_key,
+    signed_in,
+    swap_payload,
+    unsigned,
+)
 
 
 def test_a_valid_token_signs_the_doctor_in(driver: SignInDriver, home_client: FlaskClient) -> None:
@@ -46,7 +49,7 @@ def test_the_token_request_is_a_public_client_with_pkce(driver: SignInDriver, fa
     assert issued.params["redirect_uri"] == "http://localhost:8000/auth/callback"
     assert "openid" in issued.params["scope"].split()
     assert issued.params["nonce"] and issued.params["state"]
-    fake_keycloak.answer(issued, fake_keycloak.sign(fake_keycloak.claims(issued.params["nonce"])))
+    fake_keycloak.answer_valid(issued)
     assert driver.callback(issued).status_code == 302
     sent = fake_keycloak.token_requests[-1]
     assert sent["grant_type"] == "authorization_code"
@@ -56,9 +59,9 @@ def test_the_token_request_is_a_public_client_with_pkce(driver: SignInDriver, fa
 
 
 def _tampered_payload(provider: FakeKeycloak, nonce: str) -> str:
-    header, _payload, signature = provider.sign(provider.claims(nonce)).split(".")
-    _h, other_payload, _s = provider.sign(provider.claims(nonce, rpps="19999999999")).split(".")
-    return ".".join([header, other_payload, signature])
+    return swap_payload(
+        provider.sign(provider.claims(nonce)), provider.sign(provider.claims(nonce, rpps="19999999999"))
+    )
 
 
 def _foreign_key_same_kid(provider: FakeKeycloak, nonce: str) -> str:
@@ -73,14 +76,11 @@ def _unknown_key(provider: FakeKeycloak, nonce: str) -> str:
 def _symmetric_with_a_guessed_secret(provider: FakeKeycloak, nonce: str) -> str:
     # Keycloak advertises HS256 in discovery; a token "signed" with a secret of the attacker's
     # choosing under the realm key's kid must not pass.
-    secret = OctKey.import_key(b"0123456789abcdef0123456789abcdef", {"kid": str(provider.signing_key.kid)})
-    return provider.sign(provider.claims(nonce), key=secret, alg="HS256")
+    return provider.sign(provider.claims(nonce), key=provider.guessed_key(), alg="HS256")
 
 
 def _unsigned(provider: FakeKeycloak, nonce: str) -> str:
-    _header, payload, _signature = provider.sign(provider.claims(nonce)).split(".")
-    none_header = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0"  # {"alg":"none","typ":"JWT"}
-    return f"{none_header}.{payload}."
+    return unsigned(provider.sign(provider.claims(nonce)), typ="JWT")
 
 
 def _claims(**overrides: Any) -> Callable[[FakeKeycloak, str], str]:
@@ -137,7 +137,7 @@ def test_a_bad_id_token_is_refused(
     assert response.status_code == 400
     assert "Connexion impossible" in response.text
     assert "Traceback" not in response.text
-    assert not _signed_in(home_client)
+    assert not signed_in(home_client)
     assert reason in caplog.text, caplog.text
 
 
@@ -147,7 +147,7 @@ def test_a_token_response_without_id_token_is_refused(
     issued = driver.start()
     fake_keycloak.answer(issued, None)
     assert driver.callback(issued).status_code == 400
-    assert not _signed_in(home_client)
+    assert not signed_in(home_client)
 
 
 def test_a_code_cannot_be_used_with_another_requests_state(
@@ -157,10 +157,10 @@ def test_a_code_cannot_be_used_with_another_requests_state(
     with request B's state, fails at the token endpoint (PKCE) — as it would at Keycloak."""
     first = driver.start()
     second = driver.start()
-    fake_keycloak.answer(first, fake_keycloak.sign(fake_keycloak.claims(first.params["nonce"])))
+    fake_keycloak.answer_valid(first)
     swapped = Issued(params=second.params, code=first.code)
     assert driver.callback(swapped).status_code == 400
-    assert not _signed_in(home_client)
+    assert not signed_in(home_client)
 
 
 def test_keys_rotated_at_keycloak_are_fetched_again(driver: SignInDriver, fake_keycloak: FakeKeycloak) -> None:

@@ -91,7 +91,7 @@ def test_the_settings_outcome_is_told_on_the_home_page(
 ) -> None:
     driver.sign_in()
     issued = driver.start("/settings")
-    fake_keycloak.answer(issued, fake_keycloak.sign(fake_keycloak.claims(issued.params["nonce"])))
+    fake_keycloak.answer_valid(issued)
     response = driver.callback(issued, kc_action_status=status)
     assert response.status_code == 302 and response.headers["Location"] == "/"
     notice = page(home_client.get("/").text).select_one("#me-notice")
@@ -134,7 +134,7 @@ def test_a_callback_this_browser_did_not_start_signs_in_again_once(
     assert params["redirect_uri"] == "http://localhost:8000/auth/callback?restart=1"
     # The restarted request completes normally (the redirect URI is the one Authlib stored).
     issued = fake_keycloak.issue(response.headers["Location"])
-    fake_keycloak.answer(issued, fake_keycloak.sign(fake_keycloak.claims(issued.params["nonce"])))
+    fake_keycloak.answer_valid(issued)
     callback = home_client.get(
         "/auth/callback", query_string={"restart": "1", "state": issued.params["state"], "code": issued.code}
     )
