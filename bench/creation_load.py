@@ -65,16 +65,13 @@ async def run_creations(
     url: str, sink: MessageSink, doctors: list[BenchDoctor], concurrency: int
 ) -> tuple[StepTimes, list[float], Counter[str], float]:
     """Each virtual user creates espaces for the next doctors of the pool until it is empty."""
-    queue: asyncio.Queue[BenchDoctor] = asyncio.Queue()
-    for doctor in doctors:
-        queue.put_nowait(doctor)
+    pending = iter(doctors)  # shared: each virtual user takes the next doctor
     steps, errors = StepTimes(), Counter[str]()
     totals: list[float] = []
 
     async def virtual_user() -> None:
         async with VirtualUser(url, REALM) as user:
-            while not queue.empty():
-                doctor = queue.get_nowait()
+            for doctor in pending:
                 mine = StepTimes()
                 started = time.perf_counter()
                 try:
