@@ -24,7 +24,7 @@ from tests.backends import start_backend
 from tests.support.doctors import DoctorFactory
 from tests.support.harness import Harness
 from tests.support.journeys import Journey
-from tests.support.oidc import Browser
+from tests.support.oidc import HOME_REDIRECT, Browser
 
 #: The realm under test and its limits (realm/values.yaml defaults unless overridden here).
 MAIN_REALM = "monespace"
@@ -43,7 +43,6 @@ FAST_LIMITS = {
 #: Same files, a 4-second login timeout: the "unfinished input dropped" test.
 EXPIRY_REALM = "monespace-expiry"
 EXPIRY_LIMITS = {"login_lifespan_seconds": 4, "user_action_lifespan_seconds": 4}
-HOME_REDIRECT = "http://localhost:8000/auth/callback"
 #: Where the `home` fixture's tiles point (the tests read them, never follow them).
 HOME_SERVICES = {
     "abonnements_url": "https://services.exemple.fr/abonnements",

@@ -17,10 +17,9 @@ from provisioning.devstack.front import NODE_HEADER
 from tests.support.doctors import Doctor
 from tests.support.journeys import Journey
 from tests.support.messages import code_in, last_sms
-from tests.support.oidc import Browser
+from tests.support.oidc import HOME_REDIRECT, Browser
 
 REALM = "monespace"
-HOME_REDIRECT = "http://localhost:8000/auth/callback"
 PASSWORD = "Cabinet-Medical-2026!"
 CREATED = "Votre espace personnel a été créé et activé"
 #: What the French "start again" pages say (theme messages monespaceFlowExpired, loginTimeout,

@@ -9,11 +9,11 @@ import requests
 from keycloak import KeycloakAdmin
 
 from message_sink import MessageSink
-from tests.conftest import FAST_REALM, HOME_REDIRECT
+from tests.conftest import FAST_REALM
 from tests.support.doctors import Doctor, DoctorFactory
 from tests.support.journeys import Journey
 from tests.support.messages import code_in, last_mail, last_sms
-from tests.support.oidc import Browser
+from tests.support.oidc import HOME_REDIRECT, Browser
 from tests.support.rpps import new_rpps, with_wrong_key
 
 PASSWORD = "Cabinet-Medical-2026!"
@@ -73,7 +73,7 @@ class TestBothChannelsToSuccess:
         tokens = journey.browser.exchange_code()
         assert tokens["access_token"]
 
-        again = Browser(journey.browser.keycloak_url, journey.browser.realm, HOME_REDIRECT)
+        again = journey.browser.fresh()
         again.login(login_email, PASSWORD)
         assert again.redirected_to_app, "the new espace logs in with its login e-mail"
 

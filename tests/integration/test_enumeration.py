@@ -15,11 +15,6 @@ def answer(page: Page) -> tuple[int, str, str, list[str]]:
     return page.status, page.heading, page.box_text(), fields
 
 
-def fresh(journey: Journey) -> Journey:
-    b = journey.browser
-    return Journey(Browser(b.keycloak_url, b.realm, b.redirect_uri))
-
-
 def test_creation_answers_alike(journey: Journey, doctors: DoctorFactory) -> None:
     known = doctors.create()
     inactive = doctors.create(status="decede")
@@ -29,7 +24,7 @@ def test_creation_answers_alike(journey: Journey, doctors: DoctorFactory) -> Non
         ("01/01/1970", new_rpps()),
         (inactive.typed_birth_date, inactive.rpps),
     ):
-        j = fresh(journey)
+        j = Journey(journey.browser.fresh())
         j.open_creation()
         answers.append(answer(j.identity(birth, rpps)))
     assert answers[0] == answers[1] == answers[2]
@@ -39,7 +34,7 @@ def test_recovery_answers_alike(journey: Journey, doctors: DoctorFactory) -> Non
     known = doctors.create(login_email=f"enum.{new_rpps()}@exemple.fr", password="Cabinet-Enum-2026!")
     answers = []
     for rpps in (known.rpps, new_rpps()):
-        j = fresh(journey)
+        j = Journey(journey.browser.fresh())
         j.open_recovery()
         answers.append(answer(j.identity("01/01/1970", rpps)))
     assert answers[0] == answers[1]
@@ -49,7 +44,7 @@ def test_reset_answers_alike(journey: Journey, doctors: DoctorFactory) -> None:
     known = doctors.create(login_email=f"enum.{new_rpps()}@exemple.fr", password="Cabinet-Enum-2026!")
     answers = []
     for email in (known.login_email or "", f"personne.{new_rpps()}@exemple.fr"):
-        j = fresh(journey)
+        j = Journey(journey.browser.fresh())
         j.open_reset()
         answers.append(answer(j.request_reset(email)))
     assert answers[0] == answers[1]
@@ -59,6 +54,5 @@ def test_login_answers_alike(browser: Browser, doctors: DoctorFactory) -> None:
     known = doctors.create(login_email=f"enum.{new_rpps()}@exemple.fr", password="Cabinet-Enum-2026!")
     answers = []
     for email in (known.login_email or "", f"personne.{new_rpps()}@exemple.fr", known.rpps):
-        b = Browser(browser.keycloak_url, browser.realm, browser.redirect_uri)
-        answers.append(answer(b.login(email, "Mauvais-Mot-De-Passe-1!")))
+        answers.append(answer(browser.fresh().login(email, "Mauvais-Mot-De-Passe-1!")))
     assert answers[0] == answers[1] == answers[2], "an RPPS typed at login is refused like any wrong identifier"

@@ -11,11 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from message_sink import MessageSink
-from tests.conftest import HOME_REDIRECT
 from tests.support.doctors import Doctor, DoctorFactory
 from tests.support.journeys import Journey
 from tests.support.messages import code_in, last_mail, last_sms, link_in
-from tests.support.oidc import Browser
+from tests.support.oidc import HOME_REDIRECT, Browser
 from tests.support.pages import Page
 from tests.support.rpps import new_rpps
 
@@ -130,7 +129,7 @@ def test_new_password_screen(field: str, journey: Journey, doctors: DoctorFactor
     doctor = doctors.create(login_email=f"hr.{new_rpps()}@exemple.fr", password=PASSWORD)
     journey.open_reset()
     journey.request_reset(doctor.login_email or "")
-    phone = Browser(journey.browser.keycloak_url, journey.browser.realm, HOME_REDIRECT)
+    phone = journey.browser.fresh()
     phone.get(link_in(last_mail(sink, doctor.login_email or "").text))
     # A hostile new password fails the policy; a hostile confirmation fails to match a good one.
     strong = "Autre-Cabinet-2027?"

@@ -13,10 +13,6 @@ PASSWORD = "Cabinet-Login-2026!"
 GENERIC = "E-mail ou mot de passe incorrect."
 
 
-def new_browser(browser: Browser) -> Browser:
-    return Browser(browser.keycloak_url, browser.realm, browser.redirect_uri)
-
-
 def test_login_page_has_the_ordres_screen(browser: Browser) -> None:
     page = browser.open_login()
     assert page.heading == "Connectez-vous à votre espace"
@@ -40,16 +36,16 @@ def test_login_with_email_reaches_the_application_with_the_rpps_claim(browser: B
 def test_rpps_at_the_login_form_is_refused_and_never_locks_the_doctor(browser: Browser, doctors: DoctorFactory) -> None:
     doctor = doctors.create(login_email=f"lock.{new_rpps()}@exemple.fr", password=PASSWORD)
     for _ in range(8):
-        page = new_browser(browser).login(doctor.rpps, PASSWORD)
+        page = browser.fresh().login(doctor.rpps, PASSWORD)
         assert GENERIC in page.box_text()
-    assert new_browser(browser).login(doctor.login_email or "", PASSWORD).response.is_redirect
+    assert browser.fresh().login(doctor.login_email or "", PASSWORD).response.is_redirect
 
 
 def test_repeated_failures_lock_the_account_with_the_same_message(browser: Browser, doctors: DoctorFactory) -> None:
     doctor = doctors.create(login_email=f"bf.{new_rpps()}@exemple.fr", password=PASSWORD)
     for _ in range(5):
-        assert GENERIC in new_browser(browser).login(doctor.login_email or "", "Mauvais-Passe-99!").box_text()
-    locked = new_browser(browser)
+        assert GENERIC in browser.fresh().login(doctor.login_email or "", "Mauvais-Passe-99!").box_text()
+    locked = browser.fresh()
     page = locked.login(doctor.login_email or "", PASSWORD)
     assert not locked.redirected_to_app, "locked after 5 failures"
     assert GENERIC in page.box_text()

@@ -8,7 +8,6 @@ from message_sink import MessageSink
 from tests.support.doctors import DoctorFactory
 from tests.support.journeys import Journey
 from tests.support.messages import code_in, last_mail, last_sms, link_in
-from tests.support.oidc import Browser
 
 PASSWORD = "Secret-Du-Cabinet-2026!"
 NEW_PASSWORD = "Autre-Secret-2027?"
@@ -31,8 +30,8 @@ def test_no_secret_nor_contact_detail_in_keycloak_log(  # type: ignore[no-untype
     journey.enter_code(code)
     login = f"secret.{doctor.rpps}@exemple.fr"
     journey.credentials(PASSWORD, email=login)
-    Browser(journey.browser.keycloak_url, journey.browser.realm, journey.browser.redirect_uri).login(login, "Faux-1!")
-    reset = Journey(Browser(journey.browser.keycloak_url, journey.browser.realm, journey.browser.redirect_uri))
+    journey.browser.fresh().login(login, "Faux-1!")
+    reset = Journey(journey.browser.fresh())
     reset.open_reset()
     reset.request_reset(login)
     link = link_in(last_mail(sink, login, count=2).text)  # after the activation mail

@@ -28,10 +28,10 @@ from provisioning.cli import main
 from provisioning.devstack.demo import DEMO_DIR, load_demo, read_accounts
 from provisioning.keycloak_admin import AdminSettings, access_token
 from provisioning.realm.apply import apply_realm
-from tests.conftest import HOME_REDIRECT, MAIN_REALM
+from tests.conftest import MAIN_REALM
 from tests.support.doctors import DoctorFactory
 from tests.support.harness import Harness
-from tests.support.oidc import Browser
+from tests.support.oidc import HOME_REDIRECT, Browser
 from tests.support.rpps import new_rpps
 
 SYNC_REALM = "monespace-sync"

@@ -5,11 +5,9 @@ from __future__ import annotations
 from keycloak import KeycloakAdmin
 
 from message_sink import MessageSink
-from tests.conftest import HOME_REDIRECT
 from tests.support.doctors import Doctor, DoctorFactory
 from tests.support.journeys import Journey
 from tests.support.messages import code_in, last_mail, last_sms
-from tests.support.oidc import Browser
 from tests.support.rpps import new_rpps
 
 OLD_PASSWORD = "Ancien-Mot-De-Passe-1!"
@@ -39,7 +37,7 @@ def test_recovery_replaces_login_email_and_password_and_ends_other_sessions(
     journey: Journey, doctors: DoctorFactory, sink: MessageSink, admin: KeycloakAdmin
 ) -> None:
     doctor = espace(doctors)
-    other_device = Browser(journey.browser.keycloak_url, journey.browser.realm, HOME_REDIRECT)
+    other_device = journey.browser.fresh()
     old_tokens = other_device.login_tokens(doctor.login_email or "", OLD_PASSWORD)
 
     to_credentials(journey, doctor, sink)
@@ -55,12 +53,8 @@ def test_recovery_replaces_login_email_and_password_and_ends_other_sessions(
 
     journey.finish()
     assert journey.browser.redirected_to_app
-    assert (
-        Browser(journey.browser.keycloak_url, journey.browser.realm, HOME_REDIRECT)
-        .login(new_email, NEW_PASSWORD)
-        .response.is_redirect
-    )
-    refused = Browser(journey.browser.keycloak_url, journey.browser.realm, HOME_REDIRECT)
+    assert journey.browser.fresh().login(new_email, NEW_PASSWORD).response.is_redirect
+    refused = journey.browser.fresh()
     refused.login(doctor.login_email or "", OLD_PASSWORD)
     assert not refused.redirected_to_app, "the old login e-mail and password no longer open the espace"
 

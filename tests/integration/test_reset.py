@@ -7,11 +7,11 @@ import time
 from keycloak import KeycloakAdmin
 
 from message_sink import MessageSink
-from tests.conftest import FAST_REALM, HOME_REDIRECT
+from tests.conftest import FAST_REALM
 from tests.support.doctors import Doctor, DoctorFactory
 from tests.support.journeys import Journey
 from tests.support.messages import last_mail, link_in, wait_for
-from tests.support.oidc import Browser
+from tests.support.oidc import HOME_REDIRECT, Browser
 from tests.support.rpps import new_rpps
 
 PASSWORD = "Ancien-Mot-De-Passe-1!"
@@ -31,18 +31,14 @@ def request_link(journey: Journey, doctor: Doctor, sink: MessageSink) -> str:
     return link_in(last_mail(sink, doctor.login_email or "").text)
 
 
-def fresh(browser: Browser, realm: str | None = None) -> Browser:
-    return Browser(browser.keycloak_url, realm or browser.realm, HOME_REDIRECT)
-
-
 def test_link_opened_elsewhere_sets_the_password_and_signs_in(
     journey: Journey, doctors: DoctorFactory, sink: MessageSink
 ) -> None:
     doctor = espace(doctors)
-    old_tokens = fresh(journey.browser).login_tokens(doctor.login_email or "", PASSWORD)
+    old_tokens = journey.browser.fresh().login_tokens(doctor.login_email or "", PASSWORD)
     link = request_link(journey, doctor, sink)
 
-    phone = fresh(journey.browser)
+    phone = journey.browser.fresh()
     page = phone.get(link)
     assert page.heading == "Paramètres"
     assert "INFORMATIONS CONNEXION" in page.text
@@ -56,8 +52,8 @@ def test_link_opened_elsewhere_sets_the_password_and_signs_in(
     assert page.response.is_redirect and page.response.headers["Location"].startswith("http://localhost:8000/"), (
         page.text
     )
-    assert fresh(journey.browser).login(doctor.login_email or "", NEW_PASSWORD).response.is_redirect
-    assert fresh(journey.browser).refresh(old_tokens).status_code == 400, "other sessions are ended"
+    assert journey.browser.fresh().login(doctor.login_email or "", NEW_PASSWORD).response.is_redirect
+    assert journey.browser.fresh().refresh(old_tokens).status_code == 400, "other sessions are ended"
 
 
 def test_link_opened_in_the_same_browser_returns_to_the_application(
@@ -89,7 +85,7 @@ def test_bad_address_is_a_field_error(journey: Journey) -> None:
 def test_weak_or_mismatched_new_password(journey: Journey, doctors: DoctorFactory, sink: MessageSink) -> None:
     doctor = espace(doctors)
     link = request_link(journey, doctor, sink)
-    phone = fresh(journey.browser)
+    phone = journey.browser.fresh()
     phone.get(link)
     page = phone.submit({"password-new": "court", "password-confirm": "court"})
     assert page.field_error("password-new"), page.text
@@ -102,10 +98,10 @@ def test_link_used_twice_is_refused_with_a_way_to_ask_again(
 ) -> None:
     doctor = espace(doctors)
     link = request_link(journey, doctor, sink)
-    first = fresh(journey.browser)
+    first = journey.browser.fresh()
     first.get(link)
     first.submit({"password-new": NEW_PASSWORD, "password-confirm": NEW_PASSWORD})
-    page = fresh(journey.browser).get(link)
+    page = journey.browser.fresh().get(link)
     assert "n'est plus valable" in page.text, page.text
     assert "Identifiants oubliés ?" in page.text
 
@@ -116,7 +112,7 @@ def test_link_dies_when_the_password_changed_another_way(
     doctor = espace(doctors)
     link = request_link(journey, doctor, sink)
     admin.set_user_password(doctor.id, "Change-Par-Ailleurs-99!", temporary=False)
-    page = fresh(journey.browser).get(link)
+    page = journey.browser.fresh().get(link)
     assert "n'est plus valable" in page.text, page.text
 
 
@@ -125,7 +121,7 @@ def test_expired_link(harness, fast_doctors: DoctorFactory, sink: MessageSink) -
     journey = Journey(Browser(harness.keycloak_url, FAST_REALM, HOME_REDIRECT))
     link = request_link(journey, doctor, sink)
     time.sleep(5)  # 3 s lifespan, counted in whole seconds
-    page = fresh(journey.browser).get(link)
+    page = journey.browser.fresh().get(link)
     assert "expiré" in page.text or "n'est plus valable" in page.text, page.text
 
 

@@ -8,7 +8,6 @@ import requests
 from keycloak import KeycloakAdmin
 
 from message_sink import MessageSink
-from tests.conftest import HOME_REDIRECT
 from tests.support.doctors import Doctor, DoctorFactory
 from tests.support.messages import last_mail
 from tests.support.oidc import Browser
@@ -73,11 +72,9 @@ def test_wrong_current_password_changes_nothing(browser: Browser, doctors: Docto
     page = save(browser, "pas-le-bon", f"autre.{doctor.rpps}@exemple.fr", NEW_PASSWORD)
     assert "Le mot de passe actuel est incorrect" in page.field_error("currentPassword")
     assert admin.get_user(doctor.id)["email"] == doctor.login_email
-    assert (
-        Browser(browser.keycloak_url, browser.realm, HOME_REDIRECT)
-        .login(doctor.login_email or "", PASSWORD)
-        .response.is_redirect
-    ), "the password did not change either"
+    assert browser.fresh().login(doctor.login_email or "", PASSWORD).response.is_redirect, (
+        "the password did not change either"
+    )
 
 
 def test_email_change_with_the_right_password_notifies_the_previous_address(
@@ -90,12 +87,12 @@ def test_email_change_with_the_right_password_notifies_the_previous_address(
     assert status_of(browser) == "success"
     assert admin.get_user(doctor.id)["email"] == new_email
     assert "adresse e-mail de connexion" in last_mail(sink, doctor.login_email or "").subject
-    assert Browser(browser.keycloak_url, browser.realm, HOME_REDIRECT).login(new_email, PASSWORD).response.is_redirect
+    assert browser.fresh().login(new_email, PASSWORD).response.is_redirect
 
 
 def test_password_change_ends_the_other_sessions_only(browser: Browser, doctors: DoctorFactory) -> None:
     doctor = espace(doctors)
-    elsewhere = Browser(browser.keycloak_url, browser.realm, HOME_REDIRECT)
+    elsewhere = browser.fresh()
     other_tokens = elsewhere.login_tokens(doctor.login_email or "", PASSWORD)
     open_settings(browser, doctor)
     save(browser, PASSWORD, doctor.login_email or "", NEW_PASSWORD)
@@ -103,11 +100,7 @@ def test_password_change_ends_the_other_sessions_only(browser: Browser, doctors:
     mine = browser.exchange_code()
     assert browser.refresh(mine).status_code == 200, "the session that made the change goes on"
     assert elsewhere.refresh(other_tokens).status_code == 400, "other sessions are ended"
-    assert (
-        Browser(browser.keycloak_url, browser.realm, HOME_REDIRECT)
-        .login(doctor.login_email or "", NEW_PASSWORD)
-        .response.is_redirect
-    )
+    assert browser.fresh().login(doctor.login_email or "", NEW_PASSWORD).response.is_redirect
 
 
 def test_bad_new_values_are_shown_next_to_their_fields(browser: Browser, doctors: DoctorFactory) -> None:
@@ -129,7 +122,7 @@ def test_repeated_wrong_current_passwords_lock_like_failed_logins(browser: Brows
         save(browser, "encore-faux", doctor.login_email or "", NEW_PASSWORD)
     page = save(browser, PASSWORD, doctor.login_email or "", NEW_PASSWORD)
     assert "suspendues" in page.box_text(), page.text
-    locked = Browser(browser.keycloak_url, browser.realm, HOME_REDIRECT)
+    locked = browser.fresh()
     locked.login(doctor.login_email or "", PASSWORD)
     assert not locked.redirected_to_app, "the login is locked out too"
 

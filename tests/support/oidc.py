@@ -13,6 +13,8 @@ import requests
 from tests.support.pages import Page
 
 CLIENT_ID = "monespace-home"
+#: The home's callback the test realms allow; a Browser stops at the redirect there, never follows it.
+HOME_REDIRECT = "http://localhost:8000/auth/callback"
 
 
 def authorize_url(keycloak_url: str, realm: str, redirect_uri: str, verifier: str, **extra: str) -> str:
@@ -49,6 +51,10 @@ class Browser:
         """Redirects to the application (its callback, or its home after a reset link) end the walk."""
         parts = urlparse(self.redirect_uri)
         return f"{parts.scheme}://{parts.netloc}/"
+
+    def fresh(self) -> Browser:
+        """Another browser (no cookies, a new PKCE verifier) on the same Keycloak, realm and application."""
+        return Browser(self.keycloak_url, self.realm, self.redirect_uri)
 
     def authorize_url(self, **extra: str) -> str:
         return authorize_url(self.keycloak_url, self.realm, self.redirect_uri, self.verifier, **extra)
