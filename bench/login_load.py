@@ -309,7 +309,7 @@ def main(
         for message, count in total.errors.most_common(5):
             print(f"  error ×{count}: {message}")
     figures = [
-        Figure("logins/s, ours", ours.rate, "logins/s", 0.9 * stock.rate, ">="),
+        Figure("logins/s, ours", ours.rate, "logins/s", None),  # its check: the ratio below
         Figure("logins/s, stock", stock.rate, "logins/s", None),
         Figure("logins/s, ours ÷ stock", ours.rate / stock.rate, "×", 0.9, ">="),
         Figure("errors, ours", sum(ours.errors.values()), "", 0, "=="),
