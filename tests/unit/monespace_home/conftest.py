@@ -9,6 +9,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from monespace_home import Settings, create_app
+from tests.conftest import HOME_SERVICES
 from tests.support.fake_oidc import FakeKeycloak, SignInDriver
 
 PUBLIC_URL = "http://localhost:8000"
@@ -27,9 +28,7 @@ def home_settings(fake_keycloak: FakeKeycloak) -> Settings:
         keycloak_url=fake_keycloak.url,
         public_url=PUBLIC_URL,
         secret_key="unit-tests-secret-key-0123456789",
-        abonnements_url="https://services.exemple.fr/abonnements",
-        cotisations_url="https://services.exemple.fr/cotisations",
-        gardes_url="https://services.exemple.fr/gardes",
+        **HOME_SERVICES,
     )
 
 
