@@ -3,16 +3,11 @@ package fr.ordre.monespace.delivery;
 import fr.ordre.monespace.sms.SmsException;
 import fr.ordre.monespace.sms.SmsSender;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Hands a one-time code to the SMS gateway or the SMTP server. The code and the destination never
@@ -26,12 +21,10 @@ public final class CodeDelivery {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final AuthenticationSessionModel authSession;
 
-    public CodeDelivery(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession) {
+    public CodeDelivery(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
-        this.authSession = authSession;
     }
 
     public void send(Channel channel, UserModel doctor, String destination, String code, int ttlSeconds)
@@ -40,7 +33,8 @@ public final class CodeDelivery {
         if (channel == Channel.SMS) {
             sendSms(doctor, destination, code, minutes);
         } else {
-            sendMail(doctor, destination, code, minutes);
+            new Notices(session, realm).send(doctor, destination, MAIL_SUBJECT, MAIL_TEMPLATE,
+                    Map.of("code", code, "minutes", minutes));
         }
     }
 
@@ -54,20 +48,6 @@ public final class CodeDelivery {
             sender.send(mobile, Messages.format(session, realm, locale, SMS_TEXT, code, minutes));
         } catch (SmsException | IOException e) {
             throw new DeliveryException(e.getMessage(), e);
-        }
-    }
-
-    private void sendMail(UserModel doctor, String address, String code, int minutes) throws DeliveryException {
-        try {
-            session.getProvider(EmailTemplateProvider.class)
-                    .setRealm(realm)
-                    .setUser(doctor)
-                    .setAuthenticationSession(authSession)
-                    // Keycloak adds its own entries to the attribute map: it must be mutable.
-                    .send(MAIL_SUBJECT, List.of(), MAIL_TEMPLATE, new HashMap<>(Map.of("code", code, "minutes", minutes)),
-                            address);
-        } catch (EmailException e) {
-            throw new DeliveryException(DeliveryException.describe(e), e);
         }
     }
 }

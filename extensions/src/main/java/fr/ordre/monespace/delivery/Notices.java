@@ -13,7 +13,10 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-/** E-mails that confirm or warn of a change to an espace: activation, new login e-mail, new password. */
+/**
+ * E-mails that confirm or warn of a change to an espace: activation, new login e-mail, new
+ * password. {@link #send} also carries the one-time codes and the reset links.
+ */
 public final class Notices {
 
     private static final DateTimeFormatter WHEN =

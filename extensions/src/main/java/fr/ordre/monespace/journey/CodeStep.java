@@ -13,7 +13,6 @@ import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Screens 2.2–2.3 / 3.2–3.3: sends codes within the per-flow cooldown and cap and the cross-flow
@@ -31,14 +30,11 @@ public final class CodeStep {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final AuthenticationSessionModel authSession;
     private final JourneySettings settings;
 
-    public CodeStep(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
-                    JourneySettings settings) {
+    public CodeStep(KeycloakSession session, RealmModel realm, JourneySettings settings) {
         this.session = session;
         this.realm = realm;
-        this.authSession = authSession;
         this.settings = settings;
     }
 
@@ -64,7 +60,7 @@ public final class CodeStep {
         }
         String code = CodeChallenge.newCode();
         try {
-            new CodeDelivery(session, realm, authSession)
+            new CodeDelivery(session, realm)
                     .send(channel, doctor, destination, code, settings.codeLimits().ttlSeconds());
         } catch (DeliveryException e) {
             // Not counted as sent: the doctor may try again at once.

@@ -144,7 +144,7 @@ public final class JourneyMachine {
     }
 
     private Response send(UserModel doctor, Channel channel, boolean again) {
-        CodeStep.SendResult result = new CodeStep(session, realm, context.getAuthenticationSession(), settings)
+        CodeStep.SendResult result = new CodeStep(session, realm, settings)
                 .send(journey, doctor, channel, context.getConnection().getRemoteAddr());
         Step here = journey.step();
         String masked = ContactDetails.of(doctor).masked(channel);
@@ -176,7 +176,7 @@ public final class JourneyMachine {
             // A malformed entry is not a guess: it is not counted against the code.
             return show(Step.CODE, screens().error("code", "monespaceCodeFormat"));
         }
-        Verification verification = new CodeStep(session, realm, context.getAuthenticationSession(), settings)
+        Verification verification = new CodeStep(session, realm, settings)
                 .verify(journey, digits);
         return switch (verification.outcome()) {
             case ACCEPTED -> codeAccepted(doctor);

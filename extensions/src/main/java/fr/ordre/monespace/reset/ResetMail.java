@@ -1,12 +1,10 @@
 package fr.ordre.monespace.reset;
 
-import java.util.HashMap;
-import java.util.List;
+import fr.ordre.monespace.delivery.DeliveryException;
+import fr.ordre.monespace.delivery.Notices;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import org.jboss.logging.Logger;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -45,15 +43,13 @@ final class ResetMail {
         if (doctor == null || doctor.getEmail() == null) {
             return;
         }
-        Map<String, Object> attributes = new HashMap<>();
-        attributes.put("link", link);
-        attributes.put("hours", Math.max(1, validitySeconds / 3600));
         try {
-            session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(doctor)
-                    .send("monespaceResetSubject", List.of(), "monespace-reset-link.ftl", attributes, doctor.getEmail());
-        } catch (EmailException e) {
-            // The doctor saw the neutral confirmation; they can ask again. Never log the address.
-            LOG.warnf("reset link for RPPS %s not sent: %s", doctor.getUsername(), e.getClass().getSimpleName());
+            new Notices(session, realm).send(doctor, doctor.getEmail(), "monespaceResetSubject",
+                    "monespace-reset-link.ftl", Map.of("link", link, "hours", Math.max(1, validitySeconds / 3600)));
+        } catch (DeliveryException e) {
+            // The doctor saw the neutral confirmation; they can ask again. The reason names
+            // exception types only, never the address.
+            LOG.warnf("reset link for RPPS %s not sent: %s", doctor.getUsername(), e.getMessage());
         }
     }
 }
