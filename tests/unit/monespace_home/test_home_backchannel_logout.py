@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -160,11 +161,7 @@ def test_keys_rotated_at_keycloak_are_fetched_again_but_not_at_every_request(
 
 
 def test_keycloak_unreachable_for_the_keys_is_503(home_settings: Settings) -> None:
-    unreachable = Settings(
-        keycloak_url="http://127.0.0.1:9",
-        public_url=home_settings.public_url,
-        secret_key=home_settings.secret_key,
-    )
+    unreachable = replace(home_settings, keycloak_url="http://127.0.0.1:9")
     response = create_app(unreachable).test_client().post(ENDPOINT, data={"logout_token": "a.b.c"})
     assert response.status_code == 503
     assert response.json is not None and response.json["error"] == "temporarily_unavailable"
