@@ -5,18 +5,19 @@ from __future__ import annotations
 import os
 import signal
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from keycloak import KeycloakAdmin
 
-from monespace_home.settings import BACKCHANNEL_LOGOUT_PATH
 from provisioning.devstack.distribution import PROFILES, BuildError, ensure_built
 from provisioning.devstack.jdk import NoSupportedJdk
 from provisioning.devstack.keycloak_server import KeycloakStartError
 from provisioning.devstack.ports import PortInUse
 from provisioning.devstack.postgres import PostgresError
-from provisioning.devstack.stack import Stack, StackSettings
+
+if TYPE_CHECKING:
+    from provisioning.devstack.stack import Stack
 
 REALM = "monespace"
 
@@ -95,6 +96,10 @@ def up(
     SMTP goes to the mail sink unless MONESPACE_SMTP_HOST (and MONESPACE_SMTP_PORT, _USER,
     _PASSWORD…, see realm/values.yaml) point at another server. Data survive restarts.
     """
+    # Imported here, as cluster() does: the sink and the home (aiohttp, aiosmtpd, flask) would
+    # otherwise load on every `monespace` command.
+    from provisioning.devstack.stack import Stack, StackSettings
+
     settings = StackSettings(
         profile="postgres" if production else "dev",
         instance="dev-postgres" if production else "dev",
@@ -206,6 +211,8 @@ def cluster(
 
 
 def _realm_values(stack: Stack) -> dict[str, Any]:
+    from monespace_home.settings import BACKCHANNEL_LOGOUT_PATH
+
     home = stack.home_url
     values: dict[str, Any] = {
         "realm": REALM,
