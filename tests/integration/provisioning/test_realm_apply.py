@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ import pytest
 from keycloak import KeycloakAdmin
 
 from provisioning.realm import apply_realm, load_desired, plan_realm
+from provisioning.realm.api import RealmApi
 from provisioning.realm.errors import KeycloakStateError
 
 ValuesFor = Callable[..., dict[str, object]]
@@ -18,26 +18,13 @@ ValuesFor = Callable[..., dict[str, object]]
 pytestmark = pytest.mark.integration
 
 
-def get(admin: KeycloakAdmin, realm: str, path: str = "") -> Any:
-    response = admin.connection.raw_get(f"admin/realms/{realm}/{path}".rstrip("/"))
-    response.raise_for_status()
-    return response.json()
+@pytest.fixture
+def api(admin: KeycloakAdmin, realm_name: str) -> RealmApi:
+    return RealmApi(admin, realm_name)
 
 
-def send(admin: KeycloakAdmin, method: str, realm: str, path: str, body: Any) -> None:
-    connection = admin.connection
-    target = f"admin/realms/{realm}/{path}"
-    if method == "POST":
-        response = connection.raw_post(target, data=json.dumps(body))
-    elif method == "PUT":
-        response = connection.raw_put(target, data=json.dumps(body))
-    else:
-        response = connection.raw_delete(target, data=json.dumps(body) if body is not None else None)
-    assert response.ok, response.text
-
-
-def client(admin: KeycloakAdmin, realm: str, client_id: str) -> dict[str, Any]:
-    found = get(admin, realm, f"clients?clientId={client_id}")
+def client(api: RealmApi, client_id: str) -> dict[str, Any]:
+    found = api.get(f"clients?clientId={client_id}")
     assert found, f"no client {client_id}"
     return dict(found[0])
 
@@ -59,10 +46,10 @@ def test_apply_twice_second_reports_zero_changes_and_plan_sees_none(
 
 
 def test_realm_settings_match_the_spec(
-    admin: KeycloakAdmin, realm_name: str, values_for: ValuesFor, stock_realm_dir: Path
+    admin: KeycloakAdmin, api: RealmApi, realm_name: str, values_for: ValuesFor, stock_realm_dir: Path
 ) -> None:
     apply_realm(admin, values_for(realm_name), realm_dir=stock_realm_dir)
-    realm = get(admin, realm_name)
+    realm = api.get()
     assert realm["displayName"] == "Ordre des médecins — MonEspace"
     assert sorted(realm["supportedLocales"]) == ["en", "fr"] and realm["defaultLocale"] == "fr"
     assert realm["loginWithEmailAllowed"] and not realm["duplicateEmailsAllowed"]
@@ -77,43 +64,43 @@ def test_realm_settings_match_the_spec(
     assert realm["smtpServer"]["from"] == "ne-pas-repondre@ordre.medecin.fr"
     assert realm["eventsEnabled"] and realm["eventsExpiration"] == 2592000
     assert realm["adminEventsEnabled"] and not realm["adminEventsDetailsEnabled"]
-    verify_profile = get(admin, realm_name, "authentication/required-actions/VERIFY_PROFILE")
+    verify_profile = api.get("authentication/required-actions/VERIFY_PROFILE")
     assert verify_profile["enabled"] is False
 
 
 def test_account_console_disabled_and_default_roles_without_account_management(
-    admin: KeycloakAdmin, realm_name: str, values_for: ValuesFor, stock_realm_dir: Path
+    admin: KeycloakAdmin, api: RealmApi, realm_name: str, values_for: ValuesFor, stock_realm_dir: Path
 ) -> None:
     apply_realm(admin, values_for(realm_name), realm_dir=stock_realm_dir)
-    assert client(admin, realm_name, "account-console")["enabled"] is False
+    assert client(api, "account-console")["enabled"] is False
 
     def default_role_names() -> set[str]:
-        role_id = get(admin, realm_name)["defaultRole"]["id"]
-        return {r["name"] for r in get(admin, realm_name, f"roles-by-id/{role_id}/composites")}
+        role_id = api.get()["defaultRole"]["id"]
+        return {r["name"] for r in api.get(f"roles-by-id/{role_id}/composites")}
 
     names = default_role_names()
     assert "manage-account" not in names and "view-profile" not in names
     assert "offline_access" in names  # roles realm/ does not name are left alone
 
     # Put back by hand: the next apply removes it again, and says so.
-    account = client(admin, realm_name, "account")
-    manage = get(admin, realm_name, f"clients/{account['id']}/roles/manage-account")
-    role_id = get(admin, realm_name)["defaultRole"]["id"]
-    send(admin, "POST", realm_name, f"roles-by-id/{role_id}/composites", [manage])
+    account = client(api, "account")
+    manage = api.get(f"clients/{account['id']}/roles/manage-account")
+    role_id = api.get()["defaultRole"]["id"]
+    api.post(f"roles-by-id/{role_id}/composites", [manage])
     again = apply_realm(admin, values_for(realm_name), realm_dir=stock_realm_dir)
     assert again.lines() == ["- default-role account/manage-account"]
     assert "manage-account" not in default_role_names()
 
 
 def test_home_client_is_public_pkce_with_rpps_claim(
-    admin: KeycloakAdmin, realm_name: str, values_for: ValuesFor, stock_realm_dir: Path
+    admin: KeycloakAdmin, api: RealmApi, realm_name: str, values_for: ValuesFor, stock_realm_dir: Path
 ) -> None:
     apply_realm(
         admin,
         values_for(realm_name, home_redirect_uris="https://a.test/*,https://b.test/*"),
         realm_dir=stock_realm_dir,
     )
-    home = client(admin, realm_name, "monespace-home")
+    home = client(api, "monespace-home")
     assert home["publicClient"] and home["standardFlowEnabled"]
     assert not home["directAccessGrantsEnabled"] and not home["implicitFlowEnabled"]
     assert home["attributes"]["pkce.code.challenge.method"] == "S256"
@@ -124,17 +111,14 @@ def test_home_client_is_public_pkce_with_rpps_claim(
 
 
 def test_apply_leaves_what_realm_files_do_not_name(
-    admin: KeycloakAdmin, realm_name: str, values_for: ValuesFor, stock_realm_dir: Path
+    admin: KeycloakAdmin, api: RealmApi, realm_name: str, values_for: ValuesFor, stock_realm_dir: Path
 ) -> None:
     apply_realm(admin, values_for(realm_name), realm_dir=stock_realm_dir)
-    send(admin, "POST", realm_name, "clients", {"clientId": "made-by-hand", "publicClient": True})
-    realm = get(admin, realm_name)
-    send(admin, "PUT", realm_name, "", {"attributes": {**realm["attributes"], "handMade": "yes"}})
-    home = client(admin, realm_name, "monespace-home")
-    send(
-        admin,
-        "POST",
-        realm_name,
+    api.post("clients", {"clientId": "made-by-hand", "publicClient": True})
+    realm = api.get()
+    api.put("", {"attributes": {**realm["attributes"], "handMade": "yes"}})
+    home = client(api, "monespace-home")
+    api.post(
         f"clients/{home['id']}/protocol-mappers/models",
         {
             "name": "hand-mapper",
@@ -143,9 +127,9 @@ def test_apply_leaves_what_realm_files_do_not_name(
             "config": {"claim.name": "x", "claim.value": "y", "access.token.claim": "true"},
         },
     )
-    profile = get(admin, realm_name, "users/profile")
+    profile = api.get("users/profile")
     profile["attributes"].append({"name": "handAttribute", "permissions": {"view": ["admin"], "edit": ["admin"]}})
-    send(admin, "PUT", realm_name, "users/profile", profile)
+    api.put("users/profile", profile)
 
     # A change that rewrites the realm attribute map and the profile.
     summary = apply_realm(admin, values_for(realm_name, reset_link_lifespan_seconds=3600), realm_dir=stock_realm_dir)
@@ -153,22 +137,19 @@ def test_apply_leaves_what_realm_files_do_not_name(
         summary.lines()
     )
 
-    assert client(admin, realm_name, "made-by-hand")["publicClient"] is True
-    assert get(admin, realm_name)["attributes"]["handMade"] == "yes"
-    home = client(admin, realm_name, "monespace-home")
+    assert client(api, "made-by-hand")["publicClient"] is True
+    assert api.get()["attributes"]["handMade"] == "yes"
+    home = client(api, "monespace-home")
     assert {m["name"] for m in home["protocolMappers"]} >= {"rpps", "hand-mapper"}
-    names = [a["name"] for a in get(admin, realm_name, "users/profile")["attributes"]]
+    names = [a["name"] for a in api.get("users/profile")["attributes"]]
     assert "handAttribute" in names and "rpps" in names
 
 
 def test_declared_user_attributes_are_stored_and_undeclared_ones_dropped(
-    admin: KeycloakAdmin, realm_name: str, values_for: ValuesFor, stock_realm_dir: Path
+    admin: KeycloakAdmin, api: RealmApi, realm_name: str, values_for: ValuesFor, stock_realm_dir: Path
 ) -> None:
     apply_realm(admin, values_for(realm_name), realm_dir=stock_realm_dir)
-    send(
-        admin,
-        "POST",
-        realm_name,
+    api.post(
         "users",
         {
             "username": "10003456789",
@@ -182,7 +163,7 @@ def test_declared_user_attributes_are_stored_and_undeclared_ones_dropped(
             },
         },
     )
-    user = get(admin, realm_name, "users?username=10003456789&exact=true&briefRepresentation=false")[0]
+    user = api.get("users?username=10003456789&exact=true&briefRepresentation=false")[0]
     attributes = user.get("attributes", {})
     assert attributes["rpps"] == ["10003456789"]
     assert attributes["birthDate"] == ["1980-02-29"]
@@ -194,7 +175,7 @@ def test_declared_user_attributes_are_stored_and_undeclared_ones_dropped(
 
 
 def test_same_files_as_a_second_realm_with_overrides(
-    admin: KeycloakAdmin, realm_name: str, values_for: ValuesFor, stock_realm_dir: Path
+    admin: KeycloakAdmin, api: RealmApi, realm_name: str, values_for: ValuesFor, stock_realm_dir: Path
 ) -> None:
     fast = f"{realm_name}-fast"
     try:
@@ -211,29 +192,29 @@ def test_same_files_as_a_second_realm_with_overrides(
         )
         summary = apply_realm(admin, overrides, realm_dir=stock_realm_dir)
         assert f"+ realm {fast}" in summary.lines()
-        fast_realm = get(admin, fast)
+        fast_realm = RealmApi(admin, fast).get()
         assert fast_realm["failureFactor"] == 2 and fast_realm["accessCodeLifespanLogin"] == 30
         assert fast_realm["smtpServer"]["port"] == "2626" and fast_realm["smtpServer"]["user"] == "sink"
-        assert get(admin, realm_name)["failureFactor"] == 5  # the first realm is untouched
+        assert api.get()["failureFactor"] == 5  # the first realm is untouched
         # The SMTP password is write-only in Keycloak, yet the second run finds nothing to do.
         assert apply_realm(admin, overrides, realm_dir=stock_realm_dir).count == 0
     finally:
         admin.connection.raw_delete(f"admin/realms/{fast}")
 
 
-def flow_aliases(admin: KeycloakAdmin, realm: str) -> set[str]:
-    return {f["alias"] for f in get(admin, realm, "authentication/flows")}
+def flow_aliases(api: RealmApi) -> set[str]:
+    return {f["alias"] for f in api.get("authentication/flows")}
 
 
 def test_changed_flow_is_created_under_a_new_version_bound_and_the_old_one_deleted(
-    admin: KeycloakAdmin, realm_name: str, values_for: ValuesFor, stock_realm_dir: Path
+    admin: KeycloakAdmin, api: RealmApi, realm_name: str, values_for: ValuesFor, stock_realm_dir: Path
 ) -> None:
     first = apply_realm(admin, values_for(realm_name), realm_dir=stock_realm_dir)
-    realm = get(admin, realm_name)
+    realm = api.get()
     browser, reset = realm["browserFlow"], realm["resetCredentialsFlow"]
     assert browser.startswith("test-browser-") and reset.startswith("test-reset-")
     assert f"+ flow {browser}" in first.lines()
-    executions = get(admin, realm_name, f"authentication/flows/{browser}/executions")
+    executions = api.get(f"authentication/flows/{browser}/executions")
     assert [(e["level"], e["requirement"]) for e in executions] == [
         (0, "ALTERNATIVE"),
         (0, "ALTERNATIVE"),
@@ -245,7 +226,7 @@ def test_changed_flow_is_created_under_a_new_version_bound_and_the_old_one_delet
 
     registration = realm["registrationFlow"]
     assert registration.startswith("test-registration-")
-    form = get(admin, realm_name, f"authentication/flows/{registration}/executions")
+    form = api.get(f"authentication/flows/{registration}/executions")
     assert [(e["level"], e.get("providerId"), e["requirement"]) for e in form] == [
         (0, "registration-page-form", "REQUIRED"),
         (1, "registration-user-creation", "REQUIRED"),
@@ -255,60 +236,52 @@ def test_changed_flow_is_created_under_a_new_version_bound_and_the_old_one_delet
 
     # A value used in the reset flow's config changes: only that flow gets a new version.
     summary = apply_realm(admin, values_for(realm_name, code_ttl_seconds=5), realm_dir=stock_realm_dir)
-    new_reset = get(admin, realm_name)["resetCredentialsFlow"]
+    new_reset = api.get()["resetCredentialsFlow"]
     assert new_reset != reset and new_reset.startswith("test-reset-")
     assert summary.lines() == [
         f"+ flow {new_reset}",
         f'~ realm.resetCredentialsFlow: "{reset}" → "{new_reset}"',
         f"- flow {reset} (unbound old version)",
     ]
-    aliases = flow_aliases(admin, realm_name)
+    aliases = flow_aliases(api)
     assert reset not in aliases and new_reset in aliases and browser in aliases
     config_execution = next(
-        e
-        for e in get(admin, realm_name, f"authentication/flows/{new_reset}/executions")
-        if e.get("authenticationConfig")
+        e for e in api.get(f"authentication/flows/{new_reset}/executions") if e.get("authenticationConfig")
     )
-    config = get(admin, realm_name, f"authentication/config/{config_execution['authenticationConfig']}")
+    config = api.get(f"authentication/config/{config_execution['authenticationConfig']}")
     assert config["config"]["otpControlAttribute"] == "ttl-5"
     assert apply_realm(admin, values_for(realm_name, code_ttl_seconds=5), realm_dir=stock_realm_dir).count == 0
 
 
 def test_flow_edited_by_hand_is_recreated_from_its_definition(
-    admin: KeycloakAdmin, realm_name: str, values_for: ValuesFor, stock_realm_dir: Path
+    admin: KeycloakAdmin, api: RealmApi, realm_name: str, values_for: ValuesFor, stock_realm_dir: Path
 ) -> None:
     apply_realm(admin, values_for(realm_name), realm_dir=stock_realm_dir)
-    browser = get(admin, realm_name)["browserFlow"]
-    executions = get(admin, realm_name, f"authentication/flows/{browser}/executions")
+    browser = api.get()["browserFlow"]
+    executions = api.get(f"authentication/flows/{browser}/executions")
     otp = next(e for e in executions if e.get("providerId") == "auth-otp-form")
-    send(
-        admin,
-        "PUT",
-        realm_name,
+    api.put(
         f"authentication/flows/{browser}/executions",
         {**otp, "requirement": "DISABLED"},
     )
 
     summary = apply_realm(admin, values_for(realm_name), realm_dir=stock_realm_dir)
     assert summary.lines() == [f"~ flow {browser}: differs from its definition (edited by hand?); recreated"]
-    executions = get(admin, realm_name, f"authentication/flows/{browser}/executions")
+    executions = api.get(f"authentication/flows/{browser}/executions")
     assert next(e for e in executions if e.get("providerId") == "auth-otp-form")["requirement"] == "REQUIRED"
-    assert get(admin, realm_name)["browserFlow"] == browser
-    assert not [a for a in flow_aliases(admin, realm_name) if "replaced" in a]
+    assert api.get()["browserFlow"] == browser
+    assert not [a for a in flow_aliases(api) if "replaced" in a]
     assert apply_realm(admin, values_for(realm_name), realm_dir=stock_realm_dir).count == 0
 
 
 def test_old_flow_version_still_used_by_a_client_is_kept(
-    admin: KeycloakAdmin, realm_name: str, values_for: ValuesFor, stock_realm_dir: Path
+    admin: KeycloakAdmin, api: RealmApi, realm_name: str, values_for: ValuesFor, stock_realm_dir: Path
 ) -> None:
     apply_realm(admin, values_for(realm_name), realm_dir=stock_realm_dir)
-    browser = get(admin, realm_name)["browserFlow"]
-    flow_id = next(f["id"] for f in get(admin, realm_name, "authentication/flows") if f["alias"] == browser)
-    home = client(admin, realm_name, "monespace-home")
-    send(
-        admin,
-        "PUT",
-        realm_name,
+    browser = api.get()["browserFlow"]
+    flow_id = next(f["id"] for f in api.get("authentication/flows") if f["alias"] == browser)
+    home = client(api, "monespace-home")
+    api.put(
         f"clients/{home['id']}",
         {"authenticationFlowBindingOverrides": {"browser": flow_id}},
     )
@@ -316,34 +289,34 @@ def test_old_flow_version_still_used_by_a_client_is_kept(
     flows_file = stock_realm_dir / "test-flows.yaml"
     flows_file.write_text(flows_file.read_text().replace("Stock login, shaped", "Stock login (v2), shaped"))
     summary = apply_realm(admin, values_for(realm_name), realm_dir=stock_realm_dir)
-    assert browser in flow_aliases(admin, realm_name)
+    assert browser in flow_aliases(api)
     assert any(line.startswith(f"note: flow {browser} (old version) kept") for line in summary.lines())
 
 
 def test_required_action_missing_from_keycloak_is_registered(
-    admin: KeycloakAdmin, realm_name: str, values_for: ValuesFor, stock_realm_dir: Path
+    admin: KeycloakAdmin, api: RealmApi, realm_name: str, values_for: ValuesFor, stock_realm_dir: Path
 ) -> None:
     apply_realm(admin, values_for(realm_name), realm_dir=stock_realm_dir)
-    send(admin, "DELETE", realm_name, "authentication/required-actions/delete_account", None)
+    api.delete("authentication/required-actions/delete_account")
     (stock_realm_dir / "test-actions.yaml").write_text(
         "requiredActions:\n  - alias: delete_account\n    name: Supprimer le compte\n    enabled: false\n"
     )
     summary = apply_realm(admin, values_for(realm_name), realm_dir=stock_realm_dir)
     assert summary.lines() == ["+ required-action delete_account (register)"]
-    action = get(admin, realm_name, "authentication/required-actions/delete_account")
+    action = api.get("authentication/required-actions/delete_account")
     assert action["enabled"] is False and action["name"] == "Supprimer le compte"
     assert apply_realm(admin, values_for(realm_name), realm_dir=stock_realm_dir).count == 0
 
 
 def test_custom_providers_missing_fail_before_any_write(
-    admin: KeycloakAdmin, realm_name: str, values_for: ValuesFor, missing_providers_dir: Path
+    admin: KeycloakAdmin, api: RealmApi, realm_name: str, values_for: ValuesFor, missing_providers_dir: Path
 ) -> None:
     apply_realm(admin, values_for(realm_name))  # the repository's realm/
-    before = get(admin, realm_name)
+    before = api.get()
     with pytest.raises(KeycloakStateError) as failure:
         apply_realm(admin, values_for(realm_name, failure_factor=9), realm_dir=missing_providers_dir)
     problems = failure.value.problems
     assert any("required action 'monespace-not-deployed-action' is not deployed" in p for p in problems)
     assert any("authenticator 'monespace-not-deployed' is not deployed" in p for p in problems)
-    after = get(admin, realm_name)
+    after = api.get()
     assert after["failureFactor"] == before["failureFactor"] == 5

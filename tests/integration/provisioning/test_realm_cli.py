@@ -11,6 +11,7 @@ from click.testing import CliRunner, Result
 from keycloak import KeycloakAdmin
 
 from provisioning.cli import main
+from provisioning.realm.api import RealmApi
 
 if TYPE_CHECKING:
     from conftest import KeycloakServer
@@ -23,7 +24,7 @@ def realm_cli(env: dict[str, str], *args: str) -> Result:
 
 
 def realm_exists(admin: KeycloakAdmin, name: str) -> bool:
-    return bool(admin.connection.raw_get(f"admin/realms/{name}").ok)
+    return RealmApi(admin, name).get_or_none() is not None
 
 
 def assert_one_line_failure(result: Result, exit_code: int) -> str:
