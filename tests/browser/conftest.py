@@ -25,7 +25,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe as AxeRunner
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
+from provisioning.devstack.paths import ROOT
+
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 AXE_REPORTS = ROOT / "test-artifacts" / "axe"
 

@@ -1,8 +1,8 @@
-"""Shared helpers of the theme browser checks."""
+"""Where the theme browser checks find the login theme's resources (scripts built by the harness, CSS)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from provisioning.devstack.paths import THEME
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
-THEME_JS = REPO_ROOT / "themes" / "monespace" / "login" / "resources" / "js"
+THEME_RESOURCES = THEME / "login" / "resources"
+THEME_JS = THEME_RESOURCES / "js"

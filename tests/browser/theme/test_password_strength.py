@@ -22,7 +22,7 @@ from tests.conftest import MAIN_REALM
 from tests.support.doctors import DoctorFactory
 from tests.support.harness import Harness
 
-from .helpers import REPO_ROOT, THEME_JS
+from .helpers import THEME_JS, THEME_RESOURCES
 
 ORIGIN = "http://theme.test"
 # Compliant with the MonEspace policy but in the deny list (zxcvbn-ts common passwords):
@@ -66,7 +66,7 @@ def strength_page(page: Page, harness: Harness) -> Page:
     bundle = THEME_JS / "password-strength.js"
     engine = THEME_JS / "password-strength-engine.js"
     assert bundle.exists() and engine.exists(), "the harness builds themes/password-strength"
-    css = REPO_ROOT / "themes" / "monespace" / "login" / "resources" / "css" / "monespace.css"
+    css = THEME_RESOURCES / "css" / "monespace.css"
     files = {
         "/js/password-strength.js": (bundle, "text/javascript"),
         "/js/password-strength-engine.js": (engine, "text/javascript"),

@@ -12,8 +12,7 @@ from click.testing import CliRunner
 from monespace_home import HomeServer, Settings, SettingsError
 from monespace_home.__main__ import main
 from monespace_home.server import HomeServerError
-
-ROOT = Path(__file__).resolve().parents[3]
+from provisioning.devstack.paths import ROOT, THEME
 
 
 def test_defaults_are_the_dev_stacks() -> None:
@@ -133,6 +132,6 @@ def test_the_home_wears_the_login_themes_colours() -> None:
     def tokens(path: Path) -> dict[str, str]:
         return dict(re.findall(r"(--me-[a-z-]+):\s*([^;]+);", path.read_text()))
 
-    theme = tokens(ROOT / "themes" / "monespace" / "login" / "resources" / "css" / "monespace.css")
+    theme = tokens(THEME / "login" / "resources" / "css" / "monespace.css")
     home = tokens(ROOT / "monespace_home" / "static" / "home.css")
     assert home and {name: theme.get(name) for name in home} == home
