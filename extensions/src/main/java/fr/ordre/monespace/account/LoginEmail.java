@@ -2,6 +2,10 @@ package fr.ordre.monespace.account;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.utils.EmailValidationUtil;
 
 /**
@@ -28,5 +32,14 @@ public final class LoginEmail {
             return Optional.empty();
         }
         return Optional.of(email.toLowerCase(Locale.ROOT));
+    }
+
+    /** The user whose login e-mail is {@code email}; null when none has it, or several do. */
+    public static UserModel findUser(KeycloakSession session, RealmModel realm, String email) {
+        try {
+            return session.users().getUserByEmail(realm, email);
+        } catch (ModelDuplicateException e) {
+            return null;
+        }
     }
 }

@@ -11,9 +11,6 @@ import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAu
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ModelDuplicateException;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.utils.FormMessage;
@@ -43,7 +40,7 @@ final class EmailPasswordForm implements UserlessAuthenticator {
         String password = input.getFirst(FIELD_PASSWORD);
         context.clearUser();
 
-        UserModel user = email == null ? null : findByLoginEmail(context.getSession(), context.getRealm(), email);
+        UserModel user = email == null ? null : LoginEmail.findUser(context.getSession(), context.getRealm(), email);
         if (email != null) {
             context.getEvent().detail(Details.USERNAME, ContactMasking.email(email));
             // Read by Keycloak's brute-force log to find whom to count; only ever an e-mail here.
@@ -80,14 +77,6 @@ final class EmailPasswordForm implements UserlessAuthenticator {
         context.getAuthenticationSession().setAuthNote(AuthenticationManager.PASSWORD_VALIDATED, "true");
         context.setUser(user);
         context.success();
-    }
-
-    private static UserModel findByLoginEmail(KeycloakSession session, RealmModel realm, String email) {
-        try {
-            return session.users().getUserByEmail(realm, email);
-        } catch (ModelDuplicateException e) {
-            return null;
-        }
     }
 
     private static Response form(AuthenticationFlowContext context, String error) {

@@ -13,7 +13,6 @@ import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
@@ -66,7 +65,7 @@ final class ResetRequestStep {
         byEmail.record(email, limits.maxPerEmail(), limits.windowSeconds(), 0);
         byClient.record(address, limits.maxPerClient(), limits.windowSeconds(), 0);
 
-        UserModel doctor = findByLoginEmail(session, realm, email);
+        UserModel doctor = LoginEmail.findUser(session, realm, email);
         if (doctor != null && doctor.isEnabled() && DoctorDirectory.hasAccount(doctor)) {
             int validity = realm.getActionTokenGeneratedByUserLifespan(ResetLinkToken.TOKEN_TYPE);
             ResetLinkToken token = new ResetLinkToken(doctor.getId(), doctor.getEmail(), (int) (Time.currentTimeSeconds() + validity),
@@ -81,13 +80,5 @@ final class ResetRequestStep {
                     .detail(Details.USERNAME, ContactMasking.email(email)).error(Errors.USER_NOT_FOUND);
         }
         return context.form().setExecution(context.getExecution().getId()).createForm(SENT_TEMPLATE);
-    }
-
-    private static UserModel findByLoginEmail(KeycloakSession session, RealmModel realm, String email) {
-        try {
-            return session.users().getUserByEmail(realm, email);
-        } catch (ModelDuplicateException e) {
-            return null;
-        }
     }
 }
