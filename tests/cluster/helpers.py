@@ -16,7 +16,7 @@ from message_sink import MessageSink
 from provisioning.devstack.front import NODE_HEADER
 from tests.support.doctors import Doctor
 from tests.support.journeys import Journey
-from tests.support.messages import code_in, last_sms
+from tests.support.messages import code_for
 from tests.support.oidc import HOME_REDIRECT, Browser
 
 REALM = "monespace"
@@ -74,20 +74,6 @@ class NodeBrowser(Browser):
         return response.headers.get(NODE_HEADER) or response.url.split("/realms/")[0]
 
 
-def start_creation(journey: Journey, doctor: Doctor) -> None:
-    """Creation up to the code screen, the code sent by SMS."""
-    journey.open_creation()
-    page = journey.identify(doctor)
-    assert page.heading == "Sécuriser la création de votre espace", page.text[:400]
-    page = journey.choose("sms")
-    assert page.heading == "Veuillez saisir le code reçu", page.text[:400]
-
-
-def sms_code(sink: MessageSink, doctor: Doctor) -> str:
-    assert doctor.mobile
-    return code_in(last_sms(sink, doctor.mobile).text)
-
-
 def finish_creation(journey: Journey, doctor: Doctor, code: str) -> str:
     """From the code screen to an activated espace; returns the login e-mail."""
     page = journey.enter_code(code)
@@ -106,8 +92,8 @@ def choose_credentials(journey: Journey, doctor: Doctor) -> str:
 def create_account(front: str, doctor: Doctor, sink: MessageSink) -> str:
     """The whole creation journey through the front (its requests spread over the nodes)."""
     journey = Journey(NodeBrowser.at(front))
-    start_creation(journey, doctor)
-    return finish_creation(journey, doctor, sms_code(sink, doctor))
+    journey.to_code_screen(doctor)
+    return finish_creation(journey, doctor, code_for(sink, doctor))
 
 
 def logs_in(front: str, email: str, node_url: str | None = None) -> bool:

@@ -32,11 +32,10 @@ from tests.cluster.helpers import (
     create_account,
     logs_in,
     no_stack_trace,
-    sms_code,
-    start_creation,
 )
 from tests.support.doctors import DoctorFactory
 from tests.support.journeys import Journey
+from tests.support.messages import code_for
 from tests.support.rpps import new_rpps
 
 pytestmark = pytest.mark.cluster
@@ -53,8 +52,8 @@ def test_node_1_killed_mid_creation(cluster: Cluster, doctors: DoctorFactory, si
     doctor = doctors.create()
     browser = NodeBrowser.at(cluster.front_url).use(cluster.nodes[NODE_1].url)
     journey = Journey(browser)
-    start_creation(journey, doctor)  # on node 1, which issued the code
-    code = sms_code(sink, doctor)
+    journey.to_code_screen(doctor)  # on node 1, which issued the code
+    code = code_for(sink, doctor)
     cluster.kill(NODE_1)
 
     browser.use(None)  # the doctor's next click goes through the front, which only has node 2

@@ -17,11 +17,10 @@ from tests.cluster.helpers import (
     create_account,
     finish_creation,
     logs_in,
-    sms_code,
-    start_creation,
 )
 from tests.support.doctors import DoctorFactory
 from tests.support.journeys import Journey
+from tests.support.messages import code_for
 
 pytestmark = pytest.mark.cluster
 
@@ -33,11 +32,11 @@ def test_a_creation_started_on_node_1_finishes_on_node_2(
     doctor = doctors.create()
     browser = NodeBrowser.at(cluster.front_url).use(node1)
     journey = Journey(browser)
-    start_creation(journey, doctor)  # identity checked, code issued and kept by node 1
+    journey.to_code_screen(doctor)  # identity checked, code issued and kept by node 1
     assert browser.served_by == node1
 
     browser.use(node2)
-    login_email = finish_creation(journey, doctor, sms_code(sink, doctor))
+    login_email = finish_creation(journey, doctor, code_for(sink, doctor))
     assert browser.served_by == node2, "the code and the credentials were taken by node 2"
     journey.finish()
     assert browser.redirected_to_app, "Retour à la connexion lands on the MonEspace home"

@@ -12,7 +12,7 @@ from message_sink import MessageSink
 from tests.conftest import FAST_REALM
 from tests.support.doctors import Doctor, DoctorFactory
 from tests.support.journeys import Journey
-from tests.support.messages import code_in, last_mail, last_sms
+from tests.support.messages import code_for, code_in, last_mail, last_sms
 from tests.support.oidc import HOME_REDIRECT, Browser
 from tests.support.rpps import new_rpps, with_wrong_key
 
@@ -23,30 +23,13 @@ MISMATCH = (
 )
 
 
-def to_code_screen(journey: Journey, doctor: Doctor, channel: str = "sms") -> str:
-    journey.open_creation()
-    page = journey.identify(doctor)
-    assert page.heading == "Sécuriser la création de votre espace", page.text
-    page = journey.choose(channel)
-    assert page.heading == "Veuillez saisir le code reçu", page.text
-    return channel
-
-
-def code_for(sink: MessageSink, doctor: Doctor, channel: str, count: int = 1) -> str:
-    if channel == "sms":
-        assert doctor.mobile
-        return code_in(last_sms(sink, doctor.mobile, count).text)
-    assert doctor.email
-    return code_in(last_mail(sink, doctor.email, count).text)
-
-
 class TestBothChannelsToSuccess:
     @pytest.mark.smoke
     def test_sms_path_chooses_login_email_and_activates(
         self, journey: Journey, doctors: DoctorFactory, sink: MessageSink, admin: KeycloakAdmin
     ) -> None:
         doctor = doctors.create()
-        to_code_screen(journey, doctor, "sms")
+        journey.to_code_screen(doctor, "sms")
         sms = last_sms(sink, doctor.mobile or "")
         assert "Votre code de vérification" in sms.text
         page = journey.enter_code(code_in(sms.text))
@@ -191,7 +174,7 @@ class TestBadInput:
 class TestCode:
     def test_wrong_code_five_times_kills_it(self, journey: Journey, doctors: DoctorFactory, sink: MessageSink) -> None:
         doctor = doctors.create()
-        to_code_screen(journey, doctor)
+        journey.to_code_screen(doctor)
         right = code_for(sink, doctor, "sms")
         wrong = "000000" if right != "000000" else "111111"
         for left in (4, 3, 2, 1):
@@ -204,19 +187,19 @@ class TestCode:
 
     def test_malformed_code_is_a_field_error(self, journey: Journey, doctors: DoctorFactory) -> None:
         doctor = doctors.create()
-        to_code_screen(journey, doctor)
+        journey.to_code_screen(doctor)
         assert "6 chiffres" in journey.enter_code("12ab").field_error("code")
 
     def test_resend_has_a_cooldown(self, journey: Journey, doctors: DoctorFactory, sink: MessageSink) -> None:
         doctor = doctors.create()
-        to_code_screen(journey, doctor)
+        journey.to_code_screen(doctor)
         page = journey.resend()
         assert "Veuillez patienter" in page.box_text()
         assert len(sink.store.sms(to=doctor.mobile)) == 1
 
     def test_retour_keeps_the_flow(self, journey: Journey, doctors: DoctorFactory, sink: MessageSink) -> None:
         doctor = doctors.create()
-        to_code_screen(journey, doctor)
+        journey.to_code_screen(doctor)
         page = journey.back()
         assert page.heading == "Sécuriser la création de votre espace"
         page = journey.back()
@@ -236,7 +219,7 @@ class TestFastLimits:
         import time
 
         doctor = fast_doctors.create()
-        to_code_screen(fast_journey, doctor)
+        fast_journey.to_code_screen(doctor)
         code = code_for(sink, doctor, "sms")
         time.sleep(4.5)
         page = fast_journey.enter_code(code)
@@ -248,7 +231,7 @@ class TestFastLimits:
         import time
 
         doctor = fast_doctors.create()
-        to_code_screen(fast_journey, doctor)
+        fast_journey.to_code_screen(doctor)
         first = code_for(sink, doctor, "sms")
         for n in (2, 3):
             time.sleep(2.1)
@@ -288,7 +271,7 @@ class TestFastLimits:
 
 class TestCredentials:
     def _to_credentials(self, journey: Journey, doctor: Doctor, sink: MessageSink) -> None:
-        to_code_screen(journey, doctor)
+        journey.to_code_screen(doctor)
         page = journey.enter_code(code_for(sink, doctor, "sms"))
         assert page.heading == "Finaliser la création de votre espace"
 

@@ -10,7 +10,7 @@ from keycloak import KeycloakAdmin
 from message_sink import MessageSink
 from tests.support.doctors import DoctorFactory
 from tests.support.journeys import Journey
-from tests.support.messages import code_in, last_mail, last_sms
+from tests.support.messages import code_for, last_mail
 
 PASSWORD = "Cabinet-Panne-2026!"
 
@@ -41,10 +41,8 @@ def test_smtp_down_at_activation_leaves_no_half_activated_account(
     journey: Journey, doctors: DoctorFactory, sink: MessageSink, admin: KeycloakAdmin
 ) -> None:
     doctor = doctors.create()
-    journey.open_creation()
-    journey.identify(doctor)
-    journey.choose("sms")
-    journey.enter_code(code_in(last_sms(sink, doctor.mobile or "").text))
+    journey.to_code_screen(doctor)
+    journey.enter_code(code_for(sink, doctor))
     login = f"panne.{doctor.rpps}@exemple.fr"
     with smtp_down(sink):
         page = journey.credentials(PASSWORD, email=login)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from message_sink import MessageSink
 from tests.support.doctors import Doctor, DoctorFactory
 from tests.support.journeys import Journey
-from tests.support.messages import code_in, last_mail, last_sms, link_in
+from tests.support.messages import code_for, last_mail, link_in
 from tests.support.oidc import HOME_REDIRECT, Browser
 from tests.support.pages import Page
 from tests.support.rpps import new_rpps
@@ -72,9 +72,7 @@ def post_each(browser: Browser, url_of: Callable[[], str], fields: dict[str, str
 @pytest.fixture
 def code_screen(journey: Journey, doctors: DoctorFactory, sink: MessageSink) -> tuple[Journey, Doctor]:
     doctor = doctors.create()
-    journey.open_creation()
-    journey.identify(doctor)
-    journey.choose("sms")
+    journey.to_code_screen(doctor)
     return journey, doctor
 
 
@@ -109,7 +107,7 @@ def test_code_screen(code_screen: tuple[Journey, Doctor]) -> None:
 @pytest.mark.parametrize("field", ["email", "emailConfirm", "password", "passwordConfirm"])
 def test_credentials_screen(field: str, code_screen: tuple[Journey, Doctor], sink: MessageSink) -> None:
     journey, doctor = code_screen
-    journey.enter_code(code_in(last_sms(sink, doctor.mobile or "").text))
+    journey.enter_code(code_for(sink, doctor))
     email = f"h.{doctor.rpps}@exemple.fr"
     valid = {"email": email, "emailConfirm": email, "password": PASSWORD, "passwordConfirm": PASSWORD}
     if field in ("password", "passwordConfirm"):

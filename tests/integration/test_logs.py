@@ -7,7 +7,7 @@ import pytest
 from message_sink import MessageSink
 from tests.support.doctors import DoctorFactory
 from tests.support.journeys import Journey
-from tests.support.messages import code_in, last_mail, last_sms, link_in
+from tests.support.messages import code_for, last_mail, link_in
 
 PASSWORD = "Secret-Du-Cabinet-2026!"
 NEW_PASSWORD = "Autre-Secret-2027?"
@@ -25,7 +25,7 @@ def test_no_secret_nor_contact_detail_in_keycloak_log(  # type: ignore[no-untype
     journey.identity("01/01/1971", doctor.rpps)  # an identity failure is logged as an event
     journey.identify(doctor)
     journey.choose("sms")
-    code = code_in(last_sms(sink, doctor.mobile).text)
+    code = code_for(sink, doctor)
     journey.enter_code("000000" if code != "000000" else "111111")
     journey.enter_code(code)
     login = f"secret.{doctor.rpps}@exemple.fr"

@@ -10,7 +10,7 @@ import requests
 from message_sink import MessageSink
 from tests.support.doctors import DoctorFactory
 from tests.support.journeys import Journey
-from tests.support.messages import code_in, last_sms
+from tests.support.messages import code_for
 from tests.support.rpps import new_rpps
 
 
@@ -35,7 +35,7 @@ def test_journey_counters(harness, journey: Journey, doctors: DoctorFactory, sin
     journey.identity("01/01/1971", new_rpps())
     journey.identify(doctor)
     journey.choose("sms")
-    code = code_in(last_sms(sink, doctor.mobile or "").text)
+    code = code_for(sink, doctor)
     journey.enter_code("000000" if code != "000000" else "111111")
     journey.enter_code(code)
     journey.credentials("Cabinet-Medical-2026!", email=f"m.{doctor.rpps}@exemple.fr")

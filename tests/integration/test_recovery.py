@@ -7,7 +7,7 @@ from keycloak import KeycloakAdmin
 from message_sink import MessageSink
 from tests.support.doctors import Doctor, DoctorFactory
 from tests.support.journeys import Journey
-from tests.support.messages import code_in, last_mail, last_sms
+from tests.support.messages import code_for, last_mail
 from tests.support.rpps import new_rpps
 
 OLD_PASSWORD = "Ancien-Mot-De-Passe-1!"
@@ -28,7 +28,7 @@ def to_credentials(journey: Journey, doctor: Doctor, sink: MessageSink) -> None:
     assert "Afin de finaliser la récupération de votre compte" in page.text
     page = journey.choose("sms")
     assert page.heading == "Vous devez saisir le code reçu"
-    page = journey.enter_code(code_in(last_sms(sink, doctor.mobile or "").text))
+    page = journey.enter_code(code_for(sink, doctor))
     assert page.heading == "Finaliser la récupération de votre espace"
     assert "Afin de finaliser la récupération de votre compte, veuillez saisir vos paramètres de connexion" in page.text
 

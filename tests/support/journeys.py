@@ -41,6 +41,15 @@ class Journey:
     def identify(self, doctor: Doctor) -> Page:
         return self.identity(doctor.typed_birth_date, doctor.rpps)
 
+    def to_code_screen(self, doctor: Doctor, channel: str = "sms") -> Page:
+        """Creation up to the code screen: identity accepted, the code sent on `channel`."""
+        self.open_creation()
+        page = self.identify(doctor)
+        assert page.heading == "Sécuriser la création de votre espace", page.text
+        page = self.choose(channel)
+        assert page.heading == "Veuillez saisir le code reçu", page.text
+        return page
+
     def choose(self, channel: str) -> Page:
         return self.browser.submit({"channel": channel, "action": "send"})
 

@@ -6,6 +6,7 @@ import re
 import time
 
 from message_sink import Mail, MessageSink, Sms
+from tests.support.doctors import Doctor
 
 CODE = re.compile(r"\b(\d{6})\b")
 
@@ -35,6 +36,15 @@ def code_in(text: str) -> str:
     match = CODE.search(text)
     assert match, f"no 6-digit code in {text!r}"
     return match.group(1)
+
+
+def code_for(sink: MessageSink, doctor: Doctor, channel: str = "sms", count: int = 1) -> str:
+    """The code in the latest message to the doctor's mobile (sms) or correspondence e-mail, once `count` came."""
+    if channel == "sms":
+        assert doctor.mobile
+        return code_in(last_sms(sink, doctor.mobile, count).text)
+    assert doctor.email
+    return code_in(last_mail(sink, doctor.email, count).text)
 
 
 LINK = re.compile(r"https?://\S+action-token\S+")
