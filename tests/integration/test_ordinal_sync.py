@@ -223,15 +223,7 @@ def test_leaving_the_active_statuses_disables_and_ends_sessions_and_coming_back_
     after = user(kc, row.rpps)
     assert after is not None and after["enabled"] is False and after["attributes"]["ordinalStatus"] == ["suspendu"]
     assert kc.get_sessions(user_id) == []
-    refreshed = requests.post(
-        f"{harness.keycloak_url}/realms/{realm}/protocol/openid-connect/token",
-        data={
-            "grant_type": "refresh_token",
-            "client_id": "monespace-home",
-            "refresh_token": tokens["refresh_token"],
-        },
-        timeout=30,
-    )
+    refreshed = browser.refresh(tokens)
     assert refreshed.status_code == 400 and refreshed.json()["error"] == "invalid_grant"
 
     row.status = "inscrit"
