@@ -62,11 +62,7 @@ def diff_realm(desired: DesiredRealm, actual: ActualRealm) -> RealmPlan:
 
 def _realm_settings(desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan) -> None:
     current = actual.realm
-    for key, value in desired.settings.items():
-        old = current.get(key)
-        if not _same(old, value, unordered=key in UNORDERED_REALM_FIELDS):
-            plan.add(changed(f"realm.{key}", old, value))
-            plan.realm_update[key] = value
+    plan.realm_update.update(_changed_fields(plan, "realm", current, desired.settings, UNORDERED_REALM_FIELDS))
 
     if desired.smtp_server is not None:
         old_smtp: dict[str, Any] = current.get("smtpServer") or {}
@@ -86,13 +82,27 @@ def _realm_settings(desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan)
             plan.realm_update["smtpServer"] = dict(new_smtp)
 
     old_attributes: dict[str, str] = current.get("attributes") or {}
-    attributes_changed = False
-    for key, value in desired.attributes.items():
-        if old_attributes.get(key) != value:
-            plan.add(changed(f"realm.attributes.{key}", old_attributes.get(key), value))
-            attributes_changed = True
-    if attributes_changed:
+    if _changed_fields(plan, "realm.attributes", old_attributes, desired.attributes):
         plan.realm_attributes = {**old_attributes, **desired.attributes}
+
+
+def _changed_fields(
+    plan: RealmPlan,
+    prefix: str,
+    current: dict[str, Any],
+    wanted: dict[str, Any],
+    unordered: frozenset[str] = frozenset(),
+) -> dict[str, Any]:
+    """The `wanted` fields `current` does not hold, in `wanted`'s order; a change line for each.
+
+    Fields named in `unordered` are lists compared as sets.
+    """
+    differing: dict[str, Any] = {}
+    for key, value in wanted.items():
+        if not _same(current.get(key), value, unordered=key in unordered):
+            plan.add(changed(f"{prefix}.{key}", current.get(key), value))
+            differing[key] = value
+    return differing
 
 
 def _same(old: Any, new: Any, *, unordered: bool = False) -> bool:
@@ -170,10 +180,7 @@ def _required_actions(desired: DesiredRealm, actual: ActualRealm, plan: RealmPla
             )
             plan.action_updates.append((action.alias, wanted))
             continue
-        differing = {k: v for k, v in wanted.items() if current.get(k) != v}
-        for key, value in differing.items():
-            plan.add(changed(f"required-action {action.alias}.{key}", current.get(key), value))
-        if differing:
+        if _changed_fields(plan, f"required-action {action.alias}", current, wanted):
             plan.action_updates.append((action.alias, wanted))
 
 
@@ -186,16 +193,10 @@ def _client(client: DesiredClient, current: dict[str, Any] | None, plan: RealmPl
         plan.add(Change("+", subject))
         plan.client_creates.append(client.representation())
         return
-    update: dict[str, Any] = {}
-    for key, value in client.fields.items():
-        if not _same(current.get(key), value, unordered=key in UNORDERED_CLIENT_FIELDS):
-            plan.add(changed(f"{subject}.{key}", current.get(key), value))
-            update[key] = value
-    old_attributes = current.get("attributes") or {}
-    for key, value in client.attributes.items():
-        if old_attributes.get(key) != value:
-            plan.add(changed(f"{subject}.attributes.{key}", old_attributes.get(key), value))
-            update.setdefault("attributes", {})[key] = value
+    update = _changed_fields(plan, subject, current, client.fields, UNORDERED_CLIENT_FIELDS)
+    attributes = _changed_fields(plan, f"{subject}.attributes", current.get("attributes") or {}, client.attributes)
+    if attributes:
+        update["attributes"] = attributes
     if update:
         plan.client_updates.append((current["id"], {"clientId": client.client_id, **update}))
 
