@@ -2,42 +2,22 @@
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
-import sys
 import zipfile
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from types import ModuleType
 
-import pytest
 from click.testing import CliRunner
 
+from bench import generate_extraction
 from ordinal_sync.hashing import content_hash
 from ordinal_sync.model import Doctor
 from ordinal_sync.pipeline import read_doctors
 from ordinal_sync.report import JsonlReport
 
-_SCRIPT = Path(__file__).parents[3] / "bench" / "generate_extraction.py"
 
-
-@pytest.fixture(scope="module")
-def generator() -> Iterator[ModuleType]:
-    # A script, not a package: loaded from its path (dataclasses need it in sys.modules).
-    spec = importlib.util.spec_from_file_location("generate_extraction", _SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    try:
-        spec.loader.exec_module(module)
-        yield module
-    finally:
-        del sys.modules[spec.name]
-
-
-def _generate(generator: ModuleType, output: Path, *options: str) -> Path:
-    result = CliRunner().invoke(generator.main, ["-o", str(output), "--doctors", "400", *options])
+def _generate(output: Path, *options: str) -> Path:
+    result = CliRunner().invoke(generate_extraction.main, ["-o", str(output), "--doctors", "400", *options])
     assert result.exit_code == 0, result.output
     return output
 
@@ -49,15 +29,15 @@ def _hashes(path: Path, tmp_path: Path) -> dict[str, str]:
     return {record.rpps: content_hash(record) for record in records if isinstance(record, Doctor)}
 
 
-def test_same_seed_same_bytes(generator: ModuleType, tmp_path: Path) -> None:
-    first = _generate(generator, tmp_path / "a.txt", "--seed", "7")
-    second = _generate(generator, tmp_path / "b.txt", "--seed", "7")
-    other = _generate(generator, tmp_path / "c.txt", "--seed", "8")
+def test_same_seed_same_bytes(tmp_path: Path) -> None:
+    first = _generate(tmp_path / "a.txt", "--seed", "7")
+    second = _generate(tmp_path / "b.txt", "--seed", "7")
+    other = _generate(tmp_path / "c.txt", "--seed", "8")
     assert first.read_bytes() == second.read_bytes() != other.read_bytes()
 
 
-def test_extraction_quirks_are_there(generator: ModuleType, tmp_path: Path) -> None:
-    path = _generate(generator, tmp_path / "x.txt", "--invalid-percent", "5")
+def test_extraction_quirks_are_there(tmp_path: Path) -> None:
+    path = _generate(tmp_path / "x.txt", "--invalid-percent", "5")
     lines = path.read_text(encoding="utf-8").splitlines()
     doctor_lines = [line.split("|") for line in lines[1:] if line.startswith("8|1") and line.split("|")[13] == "10"]
     rpps = [fields[1] for fields in doctor_lines]
@@ -70,16 +50,16 @@ def test_extraction_quirks_are_there(generator: ModuleType, tmp_path: Path) -> N
     assert 360 < len(hashes) < 400  # a few invalid records rejected
 
 
-def test_change_percent_changes_that_share_of_the_same_population(generator: ModuleType, tmp_path: Path) -> None:
-    before = _hashes(_generate(generator, tmp_path / "before.txt"), tmp_path)
-    after = _hashes(_generate(generator, tmp_path / "after.txt", "--change-percent", "10"), tmp_path)
+def test_change_percent_changes_that_share_of_the_same_population(tmp_path: Path) -> None:
+    before = _hashes(_generate(tmp_path / "before.txt"), tmp_path)
+    after = _hashes(_generate(tmp_path / "after.txt", "--change-percent", "10"), tmp_path)
     assert before.keys() == after.keys()
     changed = sum(before[rpps] != after[rpps] for rpps in before)
     assert 20 <= changed <= 60
 
 
-def test_latin1_zip_and_csv(generator: ModuleType, tmp_path: Path) -> None:
-    path = _generate(generator, tmp_path / "ordinal.zip", "--layout", "csv", "--encoding", "latin-1")
+def test_latin1_zip_and_csv(tmp_path: Path) -> None:
+    path = _generate(tmp_path / "ordinal.zip", "--layout", "csv", "--encoding", "latin-1")
     with zipfile.ZipFile(path) as archive:
         assert archive.namelist() == ["ordinal.csv"]
         assert archive.read("ordinal.csv").decode("latin-1").startswith("rpps;date_naissance;")
