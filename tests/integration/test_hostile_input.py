@@ -4,7 +4,6 @@ always a French message (issue: hostile input). A longer randomised run is bench
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -54,18 +53,19 @@ def assert_french_message(page: Page, field: str) -> None:
     assert FRENCH.search(message), f"no French message for {field!r}: {page.text[:400]}"
 
 
-def post_each(browser: Browser, url_of: Callable[[], str], fields: dict[str, str], field: str) -> None:
-    """Posts every hostile payload in `field` (the others valid), plus missing and duplicated fields."""
+def post_each(browser: Browser, fields: dict[str, str], field: str) -> None:
+    """Submits the current page's form with every hostile payload in `field` (the others valid),
+    plus missing and duplicated fields."""
     for payload in HOSTILE:
         data = {**fields, field: payload}
-        page = browser.post(url_of(), data)
+        page = browser.submit(data)
         assert_safe(page, payload)
         assert_french_message(page, field)
     missing = {k: v for k, v in fields.items() if k != field}
-    page = browser.post(url_of(), missing)
+    page = browser.submit(missing)
     assert_safe(page, "")
     duplicated = [(k, v) for k, v in fields.items() if k != field] + [(field, HOSTILE[7]), (field, HOSTILE[8])]
-    page = browser.post(url_of(), duplicated)
+    page = browser.submit(duplicated)
     assert_safe(page, HOSTILE[7])
 
 
@@ -80,7 +80,7 @@ def code_screen(journey: Journey, doctors: DoctorFactory, sink: MessageSink) -> 
 def test_login_form(field: str, browser: Browser) -> None:
     browser.open_login()
     valid = {"username": "medecin@exemple.fr", "password": "x"}
-    post_each(browser, lambda: browser.page.form_action() if browser.page else "", valid, field)
+    post_each(browser, valid, field)
     assert browser.page is not None and "E-mail ou mot de passe incorrect" in browser.page.text
 
 
@@ -89,19 +89,19 @@ def test_identity_screen(field: str, journey: Journey, doctors: DoctorFactory) -
     doctor = doctors.create()
     journey.open_creation()
     valid = {"birthDate": doctor.typed_birth_date, "rpps": doctor.rpps, "cgu": "on"}
-    post_each(journey.browser, lambda: journey.page.form_action(), valid, field)
+    post_each(journey.browser, valid, field)
 
 
 def test_channel_screen(journey: Journey, doctors: DoctorFactory) -> None:
     doctor = doctors.create()
     journey.open_creation()
     journey.identify(doctor)
-    post_each(journey.browser, lambda: journey.page.form_action(), {"channel": "sms", "action": "send"}, "channel")
+    post_each(journey.browser, {"channel": "sms", "action": "send"}, "channel")
 
 
 def test_code_screen(code_screen: tuple[Journey, Doctor]) -> None:
     journey, _ = code_screen
-    post_each(journey.browser, lambda: journey.page.form_action(), {"code": "123456", "action": "verify"}, "code")
+    post_each(journey.browser, {"code": "123456", "action": "verify"}, "code")
 
 
 @pytest.mark.parametrize("field", ["email", "emailConfirm", "password", "passwordConfirm"])
@@ -113,12 +113,12 @@ def test_credentials_screen(field: str, code_screen: tuple[Journey, Doctor], sin
     if field in ("password", "passwordConfirm"):
         # A valid e-mail and a hostile password: the error belongs to the password fields.
         valid["password"] = "court"
-    post_each(journey.browser, lambda: journey.page.form_action(), valid, field)
+    post_each(journey.browser, valid, field)
 
 
 def test_reset_request_screen(journey: Journey) -> None:
     journey.open_reset()
-    post_each(journey.browser, lambda: journey.page.form_action(), {"username": "x@exemple.fr"}, "username")
+    post_each(journey.browser, {"username": "x@exemple.fr"}, "username")
     assert journey.page.field_error("username") or "vous allez recevoir" in journey.page.box_text()
 
 
@@ -136,7 +136,7 @@ def test_new_password_screen(field: str, journey: Journey, doctors: DoctorFactor
         if field == "password-confirm"
         else {"password-new": "court", "password-confirm": "court"}
     )
-    post_each(phone, lambda: phone.page.form_action() if phone.page else "", valid, field)
+    post_each(phone, valid, field)
 
 
 @pytest.mark.parametrize("field", ["email", "newPassword", "newPasswordConfirm", "currentPassword"])
@@ -150,7 +150,7 @@ def test_settings_screen(field: str, browser: Browser, doctors: DoctorFactory) -
         "newPassword": "court",
         "newPasswordConfirm": "court",
     }
-    post_each(browser, lambda: browser.page.form_action() if browser.page else "", valid, field)
+    post_each(browser, valid, field)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

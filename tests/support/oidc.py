@@ -82,7 +82,7 @@ class Browser:
     def open_login(self) -> Page:
         return self.get(self.authorize_url())
 
-    def submit(self, data: dict[str, str], form_id: str | None = None) -> Page:
+    def submit(self, data: dict[str, str] | list[tuple[str, str]], form_id: str | None = None) -> Page:
         assert self.page is not None
         return self.post(self.page.form_action(form_id), data)
 
