@@ -46,6 +46,11 @@ public final class Journey {
      * forms always post to an URL with one.
      */
     public boolean isEntry() {
+        return isEntry(context);
+    }
+
+    /** {@link #isEntry()} for a flow that keeps no journey. */
+    public static boolean isEntry(AuthenticationFlowContext context) {
         return context.getUriInfo().getQueryParameters().getFirst("execution") == null;
     }
 

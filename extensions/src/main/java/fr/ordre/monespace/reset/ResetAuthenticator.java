@@ -1,6 +1,7 @@
 package fr.ordre.monespace.reset;
 
 import fr.ordre.monespace.flow.UserlessAuthenticator;
+import fr.ordre.monespace.journey.Journey;
 import fr.ordre.monespace.journey.JourneyMachine;
 import fr.ordre.monespace.recovery.RecoveryRules;
 import jakarta.ws.rs.core.Response;
@@ -34,10 +35,9 @@ final class ResetAuthenticator implements UserlessAuthenticator {
             context.challenge(new NewPasswordStep(context, linkDoctor).show(true));
             return;
         }
-        boolean entry = context.getUriInfo().getQueryParameters().getFirst("execution") == null;
         if (RecoveryRules.NAME.equals(context.getUriInfo().getQueryParameters().getFirst(JOURNEY_PARAM))) {
             setMode(authSession, Mode.RECOVERY);
-        } else if (entry) {
+        } else if (Journey.isEntry(context)) {
             setMode(authSession, Mode.REQUEST);
         }
         if (mode(authSession) == Mode.RECOVERY) {
