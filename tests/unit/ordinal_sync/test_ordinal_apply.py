@@ -18,8 +18,6 @@ from tests.unit.ordinal_sync.memory_store import MemoryStore
 
 RPPS = [with_key(f"10{n:08d}") for n in range(1, 41)]
 
-Row = Callable[..., str]
-
 
 def row(rpps: str, status: str = "inscrit", mobile: str = "06 12 34 56 78", email: str = "") -> str:
     email = email or f"corr.{rpps}@exemple.fr"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import zipfile
-from datetime import date
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -14,6 +13,7 @@ from ordinal_sync.hashing import content_hash
 from ordinal_sync.model import Doctor
 from ordinal_sync.pipeline import read_doctors
 from ordinal_sync.report import JsonlReport
+from tests.unit.ordinal_sync.conftest import TODAY
 
 
 def _generate(output: Path, *options: str) -> Path:
@@ -24,7 +24,7 @@ def _generate(output: Path, *options: str) -> Path:
 
 def _hashes(path: Path, tmp_path: Path) -> dict[str, str]:
     with JsonlReport(tmp_path / f"{path.name}.jsonl") as report:
-        records = list(read_doctors(path, report, today=date(2026, 1, 15), workdir=tmp_path))
+        records = list(read_doctors(path, report, today=TODAY, workdir=tmp_path))
         report.finish()
     return {record.rpps: content_hash(record) for record in records if isinstance(record, Doctor)}
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from ordinal_sync.normalise import (
@@ -19,8 +17,7 @@ from ordinal_sync.normalise import (
     parse_birth_date,
     split_given_names,
 )
-
-TODAY = date(2026, 1, 15)
+from tests.unit.ordinal_sync.conftest import TODAY
 
 
 def _code(call: object) -> str:

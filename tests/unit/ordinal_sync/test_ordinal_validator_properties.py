@@ -23,8 +23,9 @@ from ordinal_sync.normalise import (
     normalise_status,
     parse_birth_date,
 )
+from tests.support.rpps import with_key
+from tests.unit.ordinal_sync.conftest import TODAY
 
-TODAY = date(2026, 1, 15)
 OLDEST = date(1900, 1, 1)
 
 digits = st.text(alphabet="0123456789", min_size=10, max_size=10)
@@ -41,10 +42,6 @@ def _outcome(normalise, raw: str):  # type: ignore[no-untyped-def]
         return error
 
 
-def _with_check_digit(prefix: str) -> str:
-    return next(prefix + key for key in "0123456789" if luhn_valid(prefix + key))
-
-
 # --- RPPS -------------------------------------------------------------------------------
 
 
@@ -57,14 +54,14 @@ def test_every_ten_digit_prefix_has_exactly_one_check_digit(prefix: str) -> None
 def test_a_valid_rpps_normalises_to_its_digits_whatever_the_surrounding_blanks(
     prefix: str, before: str, after: str
 ) -> None:
-    rpps = _with_check_digit(prefix)
+    rpps = with_key(prefix)
     assert normalise_rpps(before + rpps + after) == rpps
     assert normalise_rpps(rpps) == rpps  # a fixed point
 
 
 @given(digits, st.integers(0, 10), st.integers(1, 9))
 def test_changing_any_single_digit_of_an_rpps_is_detected(prefix: str, position: int, shift: int) -> None:
-    rpps = _with_check_digit(prefix)
+    rpps = with_key(prefix)
     changed = rpps[:position] + str((int(rpps[position]) + shift) % 10) + rpps[position + 1 :]
     assert _outcome(normalise_rpps, changed).code == "rpps_checksum"
 
