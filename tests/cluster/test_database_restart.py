@@ -14,15 +14,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import pytest
 import requests
 
 from message_sink import MessageSink
 from provisioning.devstack.cluster import Cluster
 from tests.cluster.helpers import PASSWORD, NodeBrowser, create_account, logs_in
 from tests.support.doctors import DoctorFactory
-
-pytestmark = pytest.mark.cluster
 
 LOAD_SECONDS = 24
 RESTART_AFTER_SECONDS = 8

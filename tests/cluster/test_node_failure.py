@@ -15,7 +15,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 from keycloak import KeycloakAdmin
 
 from message_sink import MessageSink
@@ -37,8 +36,6 @@ from tests.support.doctors import DoctorFactory
 from tests.support.journeys import Journey
 from tests.support.messages import code_for
 from tests.support.rpps import new_rpps
-
-pytestmark = pytest.mark.cluster
 
 NODE_1 = 0
 SYNC_REALM = "monespace-cluster-sync"

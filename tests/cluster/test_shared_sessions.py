@@ -6,7 +6,6 @@ serves each step is chosen by the test, not by the front's rotation.
 
 from __future__ import annotations
 
-import pytest
 import requests
 
 from message_sink import MessageSink
@@ -21,8 +20,6 @@ from tests.cluster.helpers import (
 from tests.support.doctors import DoctorFactory
 from tests.support.journeys import Journey
 from tests.support.messages import code_for
-
-pytestmark = pytest.mark.cluster
 
 
 def test_a_creation_started_on_node_1_finishes_on_node_2(

@@ -15,8 +15,6 @@ from provisioning.realm.errors import KeycloakStateError
 
 ValuesFor = Callable[..., dict[str, object]]
 
-pytestmark = pytest.mark.integration
-
 
 @pytest.fixture
 def api(admin: KeycloakAdmin, realm_name: str) -> RealmApi:

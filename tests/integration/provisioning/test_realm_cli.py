@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pytest
 from click.testing import CliRunner, Result
 from keycloak import KeycloakAdmin
 
@@ -15,8 +14,6 @@ from provisioning.realm.api import RealmApi
 
 if TYPE_CHECKING:
     from conftest import KeycloakServer
-
-pytestmark = pytest.mark.integration
 
 
 def realm_cli(env: dict[str, str], *args: str) -> Result:
