@@ -12,6 +12,7 @@ import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -35,7 +36,7 @@ final class ResetRequestStep {
     }
 
     Response show() {
-        return context.form().setExecution(context.getExecution().getId()).createPasswordReset();
+        return form().createPasswordReset();
     }
 
     Response act() {
@@ -43,8 +44,7 @@ final class ResetRequestStep {
         String email = LoginEmail.parse(typed).orElse(null);
         if (email == null) {
             String error = typed == null || typed.isBlank() ? "monespaceEmailMissing" : "monespaceEmailInvalid";
-            return context.form().setExecution(context.getExecution().getId())
-                    .addError(new FormMessage(FIELD_EMAIL, error)).createPasswordReset();
+            return form().addError(new FormMessage(FIELD_EMAIL, error)).createPasswordReset();
         }
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         // Shown again in the form; only ever an e-mail here, never an RPPS (see the login form).
@@ -59,8 +59,7 @@ final class ResetRequestStep {
             // Counted for every address typed, known or not: saying so reveals no account.
             context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD)
                     .detail(Details.USERNAME, ContactMasking.email(email)).error("reset_throttled");
-            return context.form().setExecution(context.getExecution().getId())
-                    .setError("monespaceResetThrottled").createPasswordReset();
+            return form().setError("monespaceResetThrottled").createPasswordReset();
         }
         byEmail.record(email, limits.maxPerEmail(), limits.windowSeconds(), 0);
         byClient.record(address, limits.maxPerClient(), limits.windowSeconds(), 0);
@@ -79,6 +78,10 @@ final class ResetRequestStep {
             context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD)
                     .detail(Details.USERNAME, ContactMasking.email(email)).error(Errors.USER_NOT_FOUND);
         }
-        return context.form().setExecution(context.getExecution().getId()).createForm(SENT_TEMPLATE);
+        return form().createForm(SENT_TEMPLATE);
+    }
+
+    private LoginFormsProvider form() {
+        return context.form().setExecution(context.getExecution().getId());
     }
 }
