@@ -28,8 +28,8 @@ class LoopThreadServer(ABC):
     async def _stop(self) -> None:
         """Close them (runs on the loop)."""
 
-    def _call(self, coro: Any, timeout: float | None = None) -> Any:
-        return asyncio.run_coroutine_threadsafe(coro, self._loop).result(timeout or self.call_timeout)
+    def _call(self, coro: Any) -> Any:
+        return asyncio.run_coroutine_threadsafe(coro, self._loop).result(self.call_timeout)
 
     def start(self) -> Self:
         self._thread.start()

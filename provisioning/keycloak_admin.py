@@ -130,11 +130,6 @@ def server_url(admin: KeycloakAdmin) -> str:
     return str(admin.connection.server_url).rstrip("/")
 
 
-def admin_realm_url(admin: KeycloakAdmin, realm: str) -> str:
-    """URL of a realm's admin REST resource, e.g. `http://kc/admin/realms/monespace`."""
-    return f"{server_url(admin)}/admin/realms/{realm}"
-
-
 def access_token(admin: KeycloakAdmin) -> str:
     """A bearer token valid now, refreshed through python-keycloak when past 90 % of its life."""
     connection = admin.connection
@@ -147,11 +142,6 @@ def access_token(admin: KeycloakAdmin) -> str:
     if not token or "access_token" not in token:
         raise KeycloakUnavailable(f"Keycloak at {server_url(admin)} returned no access token")
     return str(token["access_token"])
-
-
-def auth_headers(admin: KeycloakAdmin) -> dict[str, str]:
-    """Headers for a raw admin REST request (httpx, requests, aiohttp…)."""
-    return {"Authorization": f"Bearer {access_token(admin)}", "Content-Type": "application/json"}
 
 
 def describe_error(exc: KeycloakError) -> str:

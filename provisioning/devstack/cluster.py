@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from keycloak import KeycloakAdmin
 
-from provisioning.devstack.distribution import BuiltKeycloak, ensure_built, prepare_instance
+from provisioning.devstack.distribution import ensure_built, prepare_instance
 from provisioning.devstack.front import Backend, Front
 from provisioning.devstack.keycloak_server import KeycloakServer, KeycloakStartError
 from provisioning.devstack.ports import ensure_free
@@ -99,7 +99,6 @@ class Cluster:
             ),
             say=say,
         )
-        self.built: BuiltKeycloak | None = None
         self.nodes: list[KeycloakServer] = []
         self.front: Front | None = None
 
@@ -128,12 +127,11 @@ class Cluster:
     def start(self, timeout: float = 300.0) -> Cluster:
         s = self.settings
         self._check_ports()
-        self.built = ensure_built(PROFILE, self.say)
+        built = ensure_built(PROFILE, self.say)
         try:
             self.stack.start_postgres()
             instances = [
-                prepare_instance(self.built, f"{s.name}-{s.node_name(i)}", fresh_data=s.fresh_data)
-                for i in range(self.size)
+                prepare_instance(built, f"{s.name}-{s.node_name(i)}", fresh_data=s.fresh_data) for i in range(self.size)
             ]
             self.stack.start_sink(instances[0])
             self.nodes = [

@@ -188,7 +188,3 @@ class Stack:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
-
-
-def repo_path(*parts: str) -> Path:
-    return paths.ROOT.joinpath(*parts)
