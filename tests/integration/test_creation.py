@@ -310,20 +310,6 @@ class TestCredentials:
 
 
 class TestGateway:
-    def test_gateway_error_is_a_clear_message_and_not_a_sent_code(
-        self, journey: Journey, doctors: DoctorFactory, sink: MessageSink
-    ) -> None:
-        doctor = doctors.create()
-        journey.open_creation()
-        journey.identify(doctor)
-        sink.faults.sms = "fail"
-        page = journey.choose("sms")
-        assert page.heading == "Sécuriser la création de votre espace"
-        assert "Le SMS n'a pas pu être envoyé" in page.box_text()
-        sink.faults.sms = "ok"
-        page = journey.choose("sms")
-        assert page.heading == "Veuillez saisir le code reçu", "no cooldown: the failed code did not count"
-
     def test_gateway_that_hangs_times_out(self, journey: Journey, doctors: DoctorFactory, sink: MessageSink) -> None:
         doctor = doctors.create()
         journey.open_creation()
