@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 
 from ordinal_sync.readers import CSV_COLUMNS, EXTRACTION_COLUMNS
+from tests.support.rpps import with_key
 
 TODAY = date(2026, 1, 15)
+#: Valid RPPS numbers, the same in every test.
+RPPS = [with_key(f"10{n:08d}") for n in range(1, 41)]
 
 # Short names for the extraction columns the tests set.
 _EXTRACTION_SHORT = {
@@ -46,6 +49,7 @@ _EXTRACTION_DEFAULTS = {
 
 ExtractionLine = Callable[..., str]
 WriteSource = Callable[..., Path]
+CsvFile = Callable[[list[str]], Path]
 
 
 @pytest.fixture
@@ -96,5 +100,21 @@ def write_source(tmp_path: Path) -> WriteSource:
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(name, data)
         return path
+
+    return write
+
+
+def row(rpps: str, status: str = "inscrit", mobile: str = "06 12 34 56 78", email: str | None = None) -> str:
+    """One Ordinal CSV line; `email` defaults to one of the doctor's own, "" leaves it out."""
+    email = f"corr.{rpps}@exemple.fr" if email is None else email
+    return f"{rpps};17/06/1980;MME;MARTIN;Claire;{mobile};{email};{status};75"
+
+
+@pytest.fixture
+def csv_file(write_source: WriteSource, csv_header: str) -> CsvFile:
+    """``csv_file(rows)`` → ordinal.csv holding the header and `rows`."""
+
+    def write(rows: list[str]) -> Path:
+        return write_source([csv_header, *rows], name="ordinal.csv")
 
     return write

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -12,24 +11,8 @@ import pytest
 from ordinal_sync.apply import Outcome, SyncSettings, sync_into
 from ordinal_sync.keycloak_bulk import BulkEndpointError
 from ordinal_sync.planning import Action
-from tests.support.rpps import with_key
-from tests.unit.ordinal_sync.conftest import TODAY, WriteSource
+from tests.unit.ordinal_sync.conftest import RPPS, TODAY, WriteSource, row
 from tests.unit.ordinal_sync.memory_store import MemoryStore
-
-RPPS = [with_key(f"10{n:08d}") for n in range(1, 41)]
-
-
-def row(rpps: str, status: str = "inscrit", mobile: str = "06 12 34 56 78", email: str = "") -> str:
-    email = email or f"corr.{rpps}@exemple.fr"
-    return f"{rpps};17/06/1980;MME;MARTIN;Claire;{mobile};{email};{status};75"
-
-
-@pytest.fixture
-def csv_file(write_source: WriteSource, csv_header: str) -> Callable[[list[str]], Path]:
-    def write(rows: list[str]) -> Path:
-        return write_source([csv_header, *rows], name="ordinal.csv")
-
-    return write
 
 
 def settings(**overrides: object) -> SyncSettings:

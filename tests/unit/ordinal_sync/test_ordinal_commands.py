@@ -12,11 +12,8 @@ from ordinal_sync import commands
 from ordinal_sync.apply import SyncResult, sync_into
 from provisioning.cli import main
 from provisioning.devstack.ports import free_port
-from tests.support.rpps import with_key
-from tests.unit.ordinal_sync.conftest import TODAY, WriteSource
+from tests.unit.ordinal_sync.conftest import RPPS, TODAY, CsvFile, WriteSource, row
 from tests.unit.ordinal_sync.memory_store import MemoryStore
-
-RPPS = [with_key(f"10{n:08d}") for n in range(1, 30)]
 
 
 def closed_port_url() -> str:
@@ -28,9 +25,8 @@ def cli(*args: str) -> Result:
 
 
 @pytest.fixture
-def source(write_source: WriteSource, csv_header: str) -> Path:
-    rows = [f"{r};17/06/1980;MME;MARTIN;Claire;0612345678;;inscrit;75" for r in RPPS[:20]]
-    return write_source([csv_header, *rows], name="ordinal.csv")
+def source(csv_file: CsvFile) -> Path:
+    return csv_file([row(r, mobile="0612345678", email="") for r in RPPS[:20]])
 
 
 @pytest.fixture
@@ -71,7 +67,7 @@ def test_a_refused_run_exits_4_with_its_reason(
     source: Path, store: MemoryStore, write_source: WriteSource, csv_header: str, tmp_path: Path
 ) -> None:
     assert cli("sync", str(source), "--progress", "none", "--report", str(tmp_path / "r")).exit_code == 0
-    rows = [f"{r};17/06/1980;MME;MARTIN;Claire;0612345678;;radie;75" for r in RPPS[:20]]
+    rows = [row(r, status="radie", mobile="0612345678", email="") for r in RPPS[:20]]
     struck_off = write_source([csv_header, *rows], name="radies.csv")
     result = cli("sync", str(struck_off), "--progress", "none", "--report", str(tmp_path / "r"))
     assert result.exit_code == 4
@@ -83,7 +79,7 @@ def test_a_refused_run_exits_4_with_its_reason(
 
 
 def test_check_reads_the_file_without_keycloak(write_source: WriteSource, csv_header: str) -> None:
-    good = write_source([csv_header, f"{RPPS[0]};17/06/1980;MME;MARTIN;Claire;;;inscrit;75"], name="good.csv")
+    good = write_source([csv_header, row(RPPS[0], mobile="", email="")], name="good.csv")
     result = cli("check", str(good))
     assert result.exit_code == 0 and "ordinal_csv, 1 doctors, 0 rejected" in result.output
     bad = write_source([csv_header, f"{RPPS[0][:-1]}0;17/06/1980;MME;X;Y;;;inscrit;75"], name="bad.csv")
