@@ -19,7 +19,6 @@ from keycloak import KeycloakAdmin
 
 from message_sink import MessageSink
 from ordinal_sync.keycloak_bulk import KeycloakBulk
-from ordinal_sync.readers import CSV_COLUMNS
 from provisioning.devstack.cluster import Cluster
 from provisioning.realm.apply import apply_realm
 from tests.cluster.conftest import realm_values
@@ -35,6 +34,7 @@ from tests.cluster.helpers import (
 from tests.support.doctors import DoctorFactory
 from tests.support.journeys import Journey
 from tests.support.messages import code_for
+from tests.support.ordinal import Row, write_csv
 from tests.support.rpps import new_rpps
 
 NODE_1 = 0
@@ -79,14 +79,9 @@ def test_node_1_killed_mid_creation(cluster: Cluster, doctors: DoctorFactory, si
 
 def write_ordinal_csv(path: Path, count: int) -> list[str]:
     """An Ordinal CSV of `count` new, valid, active doctors; returns their RPPS."""
-    rows = [new_rpps() for _ in range(count)]
-    lines = [";".join(CSV_COLUMNS)]
-    lines += [
-        f"{rpps};17/06/1980;MME;MARTIN;Claire{n};06{rpps[-8:]};corr.{rpps}@exemple.fr;inscrit;75"
-        for n, rpps in enumerate(rows)
-    ]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return rows
+    rpps = [new_rpps() for _ in range(count)]
+    write_csv(path, [Row(number, first=f"Claire{n}", mobile=f"06{number[-8:]}") for n, number in enumerate(rpps)])
+    return rpps
 
 
 def summary(report: Path) -> dict:  # type: ignore[type-arg]

@@ -13,7 +13,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,6 @@ from keycloak import KeycloakAdmin
 
 from ordinal_sync.apply import SyncResult, SyncSettings, sync_file
 from ordinal_sync.keycloak_bulk import KeycloakBulk, UpsertCounts
-from ordinal_sync.readers import CSV_COLUMNS
 from provisioning.cli import main
 from provisioning.devstack.demo import DEMO_DIR, load_demo, read_accounts
 from provisioning.keycloak_admin import AdminSettings, access_token
@@ -32,6 +30,7 @@ from tests.conftest import MAIN_REALM
 from tests.support.doctors import DoctorFactory
 from tests.support.harness import Harness
 from tests.support.oidc import HOME_REDIRECT, Browser
+from tests.support.ordinal import Row, write_csv
 from tests.support.rpps import new_rpps
 
 SYNC_REALM = "monespace-sync"
@@ -40,39 +39,6 @@ PASSWORD = "Cabinet-Medical-2026!"
 # One disable among the realm's few dozen doctors is far above 5%: tests that are not about
 # the safety limit lift it.
 NO_LIMIT = 1.0
-
-
-@dataclass
-class Row:
-    rpps: str
-    birth: str = "17/06/1980"
-    last: str = "MARTIN"
-    first: str = "Claire"
-    mobile: str = "06 12 34 56 78"
-    email: str = ""
-    status: str = "inscrit"
-    council: str = "75"
-
-    def line(self) -> str:
-        email = self.email or f"corr.{self.rpps}@exemple.fr"
-        return ";".join(
-            [
-                self.rpps,
-                self.birth,
-                "MME",
-                self.last,
-                self.first,
-                self.mobile,
-                email,
-                self.status,
-                self.council,
-            ]
-        )
-
-
-def write_csv(path: Path, rows: list[Row]) -> Path:
-    path.write_text(";".join(CSV_COLUMNS) + "\n" + "".join(row.line() + "\n" for row in rows), encoding="utf-8")
-    return path
 
 
 @pytest.fixture(scope="module")
