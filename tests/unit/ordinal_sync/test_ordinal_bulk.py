@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -117,7 +118,7 @@ def test_an_expired_token_is_renewed_once() -> None:
 )
 def test_failures_are_one_line_and_not_retried(reply: Reply, message: str) -> None:
     bulk, session = bulk_with([reply])
-    with pytest.raises(BulkEndpointError, match=message.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(BulkEndpointError, match=re.escape(message)):
         bulk.upsert([USER])
     assert len(session.calls) == 1
 
