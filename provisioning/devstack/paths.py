@@ -12,7 +12,6 @@ EXTENSIONS = ROOT / "extensions"
 THEMES = ROOT / "themes"
 THEME = THEMES / "monespace"
 STRENGTH_BUNDLE_PROJECT = THEMES / "password-strength"
-REALM_DIR = ROOT / "realm"
 
 
 def keycloak_version() -> str:

@@ -14,7 +14,6 @@ from provisioning.keycloak_admin import AdminSettings, admin_options, connect
 from provisioning.realm.apply import apply_desired, plan_realm
 from provisioning.realm.desired import DesiredRealm, load_desired
 from provisioning.realm.errors import AdminApiError
-from provisioning.realm.files import default_realm_dir
 from provisioning.realm.plan import ChangeSummary
 
 EXIT_CHANGES_PENDING = 3
@@ -61,7 +60,7 @@ def realm_files_options(func: F) -> F:
     ) -> Any:
         # Validation happens here, before any connection: a bad file never reaches Keycloak.
         kwargs["desired"] = load_desired(
-            realm_dir or default_realm_dir(),
+            realm_dir,
             env=dict(os.environ),
             values_files=values_files,
             sets=sets,
