@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from provisioning.realm.flows import (
     MASKED_VALUE,
     ExecutionRow,
@@ -87,14 +89,14 @@ def test_masked_config_values_match_but_other_differences_do_not() -> None:
     declared = desired_flow(flow()).layout()
     masked = [
         *declared[:2],
-        ExecutionRow(**{**declared[2].__dict__, "config": (("attempts", MASKED_VALUE), ("strict", "true"))}),
+        replace(declared[2], config=(("attempts", MASKED_VALUE), ("strict", "true"))),
     ]
     assert layouts_match(masked, declared)
     wrong = [
         *declared[:2],
-        ExecutionRow(**{**declared[2].__dict__, "config": (("attempts", "9"), ("strict", "true"))}),
+        replace(declared[2], config=(("attempts", "9"), ("strict", "true"))),
     ]
     assert not layouts_match(wrong, declared)
-    disabled = [declared[0], declared[1], ExecutionRow(**{**declared[2].__dict__, "requirement": "DISABLED"})]
+    disabled = [declared[0], declared[1], replace(declared[2], requirement="DISABLED")]
     assert not layouts_match(disabled, declared)
     assert not layouts_match(declared[:2], declared)
