@@ -64,7 +64,7 @@ def matching_actual(wanted: DesiredRealm) -> ActualRealm:
         roles={
             "account/manage-account": {"id": "manage"},
             "account/view-profile": {"id": "view"},
-            **{name: role for name, role in realm_roles.items()},
+            **realm_roles,
         },
         realm_roles=dict(realm_roles),
         service_account_roles={
