@@ -82,12 +82,12 @@ def admin(harness: Harness, realms: dict[str, str]) -> KeycloakAdmin:
 
 @pytest.fixture(scope="session")
 def doctors(admin: KeycloakAdmin) -> DoctorFactory:
-    return DoctorFactory(admin, MAIN_REALM)
+    return DoctorFactory(admin)
 
 
 @pytest.fixture(scope="session")
 def fast_doctors(harness: Harness, realms: dict[str, str]) -> DoctorFactory:
-    return DoctorFactory(harness.admin(FAST_REALM), FAST_REALM)
+    return DoctorFactory(harness.admin(FAST_REALM))
 
 
 def common_realm_values(harness: Harness, home_port: int) -> dict[str, object]:

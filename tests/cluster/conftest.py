@@ -85,4 +85,4 @@ def admin(cluster: Cluster) -> KeycloakAdmin:
 
 @pytest.fixture(scope="session")
 def doctors(admin: KeycloakAdmin) -> DoctorFactory:
-    return DoctorFactory(admin, REALM)
+    return DoctorFactory(admin)

@@ -7,6 +7,7 @@ from datetime import date
 
 from keycloak import KeycloakAdmin
 
+from ordinal_sync.model import DEFAULT_ACTIVE_STATUSES
 from tests.support.rpps import new_rpps
 
 
@@ -26,11 +27,10 @@ class Doctor:
 
 
 class DoctorFactory:
-    """`admin` must be bound to `realm` (KeycloakAdmin(realm_name=realm, user_realm_name="master"))."""
+    """`admin` must be bound to the doctors' realm (KeycloakAdmin(realm_name=…, user_realm_name="master"))."""
 
-    def __init__(self, admin: KeycloakAdmin, realm: str) -> None:
+    def __init__(self, admin: KeycloakAdmin) -> None:
         self.admin = admin
-        self.realm = realm
 
     def create(
         self,
@@ -65,7 +65,7 @@ class DoctorFactory:
             attributes["landlinePhone"] = [landline]
         if email:
             attributes["correspondenceEmail"] = [email]
-        active = status in ("inscrit", "interne", "docteur_junior")
+        active = status in DEFAULT_ACTIVE_STATUSES
         body = {
             "username": rpps,
             "enabled": active if enabled is None else enabled,
@@ -85,6 +85,3 @@ class DoctorFactory:
         self.admin.set_user_password(doctor.id, password, temporary=False)
         doctor.login_email = login_email
         doctor.password = password
-
-    def user(self, doctor: Doctor) -> dict:
-        return self.admin.get_user(doctor.id)
