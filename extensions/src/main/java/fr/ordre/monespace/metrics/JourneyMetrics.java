@@ -1,5 +1,6 @@
 package fr.ordre.monespace.metrics;
 
+import fr.ordre.monespace.journey.JourneyEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.keycloak.events.Event;
@@ -11,9 +12,6 @@ import org.keycloak.events.EventType;
  */
 final class JourneyMetrics {
 
-    static final String STEP = "monespace_step";
-    static final String JOURNEY = "monespace_journey";
-
     private final MeterRegistry registry;
 
     JourneyMetrics(MeterRegistry registry) {
@@ -22,9 +20,9 @@ final class JourneyMetrics {
 
     void record(Event event) {
         Map<String, String> details = event.getDetails() == null ? Map.of() : event.getDetails();
-        String step = details.get(STEP);
-        String journey = details.getOrDefault(JOURNEY, "none");
-        String channel = details.getOrDefault("channel", "none");
+        String step = details.get(JourneyEvents.STEP);
+        String journey = details.getOrDefault(JourneyEvents.JOURNEY, "none");
+        String channel = details.getOrDefault(JourneyEvents.CHANNEL, "none");
         String error = event.getError() == null ? "none" : event.getError();
         EventType type = event.getType();
         if (type == EventType.SEND_RESET_PASSWORD_ERROR) {

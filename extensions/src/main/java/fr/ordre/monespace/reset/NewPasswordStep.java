@@ -2,6 +2,7 @@ package fr.ordre.monespace.reset;
 
 import fr.ordre.monespace.account.PasswordChange;
 import fr.ordre.monespace.journey.CredentialsStep;
+import fr.ordre.monespace.journey.JourneyEvents;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -66,7 +67,8 @@ final class NewPasswordStep {
         }
         PasswordChange.apply(context.getSession(), context.getRealm(), doctor, password, null);
         context.getEvent().clone().event(EventType.RESET_PASSWORD).user(doctor)
-                .detail("rpps", doctor.getUsername()).detail("monespace_step", "password_reset").success();
+                .detail(JourneyEvents.RPPS, doctor.getUsername()).detail(JourneyEvents.STEP, "password_reset")
+                .success();
         context.getAuthenticationSession().removeAuthNote(ResetAuthenticator.LINK_USER);
         context.setUser(doctor);
         context.success();

@@ -4,6 +4,7 @@ import fr.ordre.monespace.account.LoginEmail;
 import fr.ordre.monespace.account.PasswordStamp;
 import fr.ordre.monespace.identity.DoctorDirectory;
 import fr.ordre.monespace.identity.Throttle;
+import fr.ordre.monespace.journey.JourneyEvents;
 import fr.ordre.monespace.mask.ContactMasking;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -73,7 +74,7 @@ final class ResetRequestStep {
             String link = context.getActionTokenUrl(token.serialize(session, realm, context.getUriInfo())).toString();
             ResetMail.sendLater(session, realm, doctor, link, validity);
             context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).user(doctor)
-                    .detail("rpps", doctor.getUsername()).success();
+                    .detail(JourneyEvents.RPPS, doctor.getUsername()).success();
         } else {
             context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD)
                     .detail(Details.USERNAME, ContactMasking.email(email)).error(Errors.USER_NOT_FOUND);

@@ -5,6 +5,7 @@ import fr.ordre.monespace.account.PasswordChange;
 import fr.ordre.monespace.delivery.DeliveryException;
 import fr.ordre.monespace.delivery.Notices;
 import fr.ordre.monespace.journey.CredentialsStep;
+import fr.ordre.monespace.journey.JourneyEvents;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,14 +158,14 @@ final class SettingsAction implements RequiredActionProvider {
             }
             doctor.setEmailVerified(false);
             context.getEvent().clone().event(EventType.UPDATE_EMAIL).user(doctor)
-                    .detail("rpps", doctor.getUsername()).success();
+                    .detail(JourneyEvents.RPPS, doctor.getUsername()).success();
         }
         if (newPassword != null) {
             var current = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
             String keep = current == null ? null : current.session().getId();
             PasswordChange.apply(session, realm, doctor, newPassword, keep);
             context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(doctor)
-                    .detail("rpps", doctor.getUsername()).detail("credential_type", "password").success();
+                    .detail(JourneyEvents.RPPS, doctor.getUsername()).detail("credential_type", "password").success();
         }
         return null;
     }
