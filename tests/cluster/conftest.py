@@ -18,11 +18,9 @@ from message_sink import MessageSink
 from provisioning.devstack.cluster import Cluster, ClusterSettings
 from provisioning.devstack.ports import free_port
 from provisioning.realm.apply import apply_realm
+from tests.backends import TEST_SMS_TIMEOUT_MS
 from tests.cluster.helpers import REALM
 from tests.support.doctors import DoctorFactory
-
-#: Short SMS gateway timeout, as in the main harness.
-SMS_TIMEOUT_MS = 1500
 
 
 def say(line: str) -> None:
@@ -40,7 +38,7 @@ def cluster() -> Iterator[Cluster]:
         postgres_port=free_port(),
         smtp_port=free_port(),
         sink_http_port=free_port(),
-        sms_gateway_timeout_ms=SMS_TIMEOUT_MS,
+        sms_gateway_timeout_ms=TEST_SMS_TIMEOUT_MS,
         with_home=False,
         fresh_data=True,
     )

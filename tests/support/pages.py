@@ -38,8 +38,7 @@ class Page:
         return _inline_text(node) if isinstance(node, Tag) else ""
 
     def field_error(self, name: str) -> str:
-        node = self.soup.find(id=f"{name}-error")
-        return _inline_text(node) if node else ""
+        return self.text_of(f"{name}-error")
 
     def boxes(self) -> list[str]:
         return [_inline_text(b) for b in self.soup.select(".me-box")]
