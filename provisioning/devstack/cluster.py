@@ -13,20 +13,17 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from keycloak import KeycloakAdmin
 
-from provisioning.devstack.distribution import ensure_built, prepare_instance
+from provisioning.devstack.distribution import Progress, ensure_built, prepare_instance
 from provisioning.devstack.front import Backend, Front
 from provisioning.devstack.keycloak_server import KeycloakServer, KeycloakStartError
 from provisioning.devstack.ports import ensure_free
 from provisioning.devstack.postgres import PostgresError
 from provisioning.devstack.stack import DATABASE, Stack, StackSettings
-
-Progress = Callable[[str], None]
 
 PROFILE = "postgres"
 #: Infinispan's log line for each JGroups view a node installs (merged views after a partition too).

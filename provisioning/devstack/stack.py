@@ -6,7 +6,6 @@ exactly what a newcomer runs, with other ports and a throw-away database.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,13 +15,10 @@ from message_sink import MessageSink
 from monespace_home import HomeServer
 from monespace_home import Settings as HomeSettings
 from provisioning.devstack import paths
-from provisioning.devstack.distribution import BuiltKeycloak, ensure_built, prepare_instance
+from provisioning.devstack.distribution import BuiltKeycloak, Progress, ensure_built, prepare_instance
 from provisioning.devstack.keycloak_server import KeycloakServer
 from provisioning.devstack.ports import ensure_free
 from provisioning.devstack.postgres import LocalPostgres
-
-Progress = Callable[[str], None]
-
 
 DATABASE = USER = PASSWORD = "keycloak"  # the local PostgreSQL's database and owner (loopback only)
 
