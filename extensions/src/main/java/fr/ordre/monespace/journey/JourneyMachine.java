@@ -46,10 +46,6 @@ public final class JourneyMachine {
         this.realm = context.getRealm();
     }
 
-    public Journey journey() {
-        return journey;
-    }
-
     /** The current screen, as it was left (or a blank identity screen when entering anew). */
     public Response show() {
         if (journey.isEntry()) {
@@ -139,8 +135,7 @@ public final class JourneyMachine {
     }
 
     private Response resend(UserModel doctor) {
-        Channel channel = Channel.fromId(journey.code().channel()).orElse(Channel.SMS);
-        return send(doctor, channel, true);
+        return send(doctor, channel(), true);
     }
 
     private Response send(UserModel doctor, Channel channel, boolean again) {
