@@ -13,7 +13,7 @@ from typing import Any
 
 from keycloak import KeycloakAdmin
 
-from provisioning.realm.actual import read_actual
+from provisioning.realm.actual import RoleRef, read_actual
 from provisioning.realm.api import RealmApi, segment
 from provisioning.realm.desired import DesiredRealm, load_desired
 from provisioning.realm.diff import diff_realm
@@ -127,14 +127,14 @@ def _service_account_grants(api: RealmApi, plan: RealmPlan) -> None:
     for client_id, refs in plan.service_account_grants:
         uuid = api.get("clients", clientId=client_id)[0]["id"]
         user = api.get(f"clients/{uuid}/service-account-user")
-        realm_roles = [api.get(f"roles/{segment(ref)}") for ref in refs if "/" not in ref]
+        role_refs = [RoleRef(text) for text in refs]
+        realm_roles = [api.get(f"roles/{segment(ref.role)}") for ref in role_refs if ref.client_id is None]
         if realm_roles:
             api.post(f"users/{user['id']}/role-mappings/realm", realm_roles)
         by_client: dict[str, list[str]] = {}
-        for ref in refs:
-            if "/" in ref:
-                owner, role = ref.split("/", 1)
-                by_client.setdefault(owner, []).append(role)
+        for ref in role_refs:
+            if ref.client_id is not None:
+                by_client.setdefault(ref.client_id, []).append(ref.role)
         for owner, roles in by_client.items():
             owner_uuid = api.get("clients", clientId=owner)[0]["id"]
             representations = [api.get(f"clients/{owner_uuid}/roles/{segment(role)}") for role in roles]
