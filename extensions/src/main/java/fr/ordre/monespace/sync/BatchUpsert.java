@@ -19,7 +19,7 @@ final class BatchUpsert {
     UpsertSummary apply(DoctorBatch batch) {
         Set<String> existing = new DoctorInventory(session, realm)
                 .existing(batch.doctors().stream().map(DoctorWrite::rpps).toList());
-        DoctorWriter writer = new DoctorWriter(session, realm, new SessionTermination(session, realm), existing);
+        DoctorWriter writer = new DoctorWriter(session, realm, existing);
         UpsertSummary summary = new UpsertSummary();
         // Batch mode: no flush after each user and no flush before each query, so the
         // transaction does not re-check every entity it already wrote for each new one

@@ -1,8 +1,10 @@
 package fr.ordre.monespace.sync;
 
+import fr.ordre.monespace.account.Sessions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -22,17 +24,17 @@ final class DoctorWriter {
     record Outcome(Kind kind, boolean disabled, boolean enabled, int sessionsEnded) {
     }
 
+    private final KeycloakSession session;
     private final UserProvider users;
     private final RealmModel realm;
-    private final SessionTermination sessions;
     private final Set<String> existing;
 
     /** {@code existing}: which of the batch's RPPS are already usernames (see DoctorInventory). */
-    DoctorWriter(KeycloakSession session, RealmModel realm, SessionTermination sessions, Set<String> existing) {
+    DoctorWriter(KeycloakSession session, RealmModel realm, Set<String> existing) {
+        this.session = session;
         // The cache-aware provider: every write invalidates the cached user.
         this.users = session.users();
         this.realm = realm;
-        this.sessions = sessions;
         this.existing = existing;
     }
 
@@ -57,11 +59,22 @@ final class DoctorWriter {
             disabled = !creating && !doctor.enabled();
             enabled = !creating && doctor.enabled();
             if (disabled) {
-                sessionsEnded = sessions.endAll(user);
+                sessionsEnded = endAllSessions(user);
             }
         }
         Kind kind = creating ? Kind.CREATED
                 : changes.isEmpty() && !disabled && !enabled ? Kind.UNCHANGED : Kind.UPDATED;
         return new Outcome(kind, disabled, enabled, sessionsEnded);
+    }
+
+    /**
+     * Ends every session of a doctor the sync disables, as the admin API's "sign out" does: tokens
+     * issued before now are refused, online sessions are logged out (clients told through
+     * back-channel logout), offline sessions are removed so that a later re-enable does not revive
+     * them. Returns how many sessions (online and offline) were ended.
+     */
+    private int endAllSessions(UserModel user) {
+        users.setNotBeforeForUser(realm, user, (int) Time.currentTimeSeconds());
+        return Sessions.endOthers(session, realm, user, null);
     }
 }
