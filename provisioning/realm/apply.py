@@ -44,13 +44,7 @@ def apply_desired(admin: KeycloakAdmin, desired: DesiredRealm) -> ChangeSummary:
         actual = read_actual(api, desired)
     plan = diff_realm(desired, actual)
     execute(api, plan)
-    return ChangeSummary(
-        realm=desired.name,
-        changes=(*created, *plan.changes),
-        applied=True,
-        notes=tuple(plan.notes),
-        seconds=time.monotonic() - started,
-    )
+    return plan.summary(applied=True, before=tuple(created), seconds=time.monotonic() - started)
 
 
 def apply_realm(

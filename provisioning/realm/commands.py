@@ -103,12 +103,7 @@ def plan(desired: DesiredRealm, admin_settings: AdminSettings, detailed_exitcode
     """Print what apply would change; change nothing."""
     admin = connect(admin_settings)
     realm_plan = plan_realm(admin, desired)
-    summary = ChangeSummary(
-        realm=desired.name,
-        changes=tuple(realm_plan.changes),
-        applied=False,
-        notes=tuple(realm_plan.notes),
-    )
+    summary = realm_plan.summary(applied=False)
     if not realm_plan.realm_exists:
         click.echo(f"note: realm {desired.name} does not exist; apply creates it, then applies the rest")
     _print(summary)

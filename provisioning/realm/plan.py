@@ -76,6 +76,16 @@ class RealmPlan:
     def add(self, change: Change) -> None:
         self.changes.append(change)
 
+    def summary(self, applied: bool, before: tuple[Change, ...] = (), seconds: float = 0.0) -> ChangeSummary:
+        """This plan's changes (after `before`, changes made ahead of it) and notes, as a summary."""
+        return ChangeSummary(
+            realm=self.realm,
+            changes=(*before, *self.changes),
+            applied=applied,
+            notes=tuple(self.notes),
+            seconds=seconds,
+        )
+
 
 @dataclass(frozen=True)
 class ChangeSummary:
