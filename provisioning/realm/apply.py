@@ -20,7 +20,7 @@ from provisioning.realm.diff import diff_realm
 from provisioning.realm.errors import AdminApiError
 from provisioning.realm.flows import DesiredFlow, config_alias, subflow_alias
 from provisioning.realm.plan import Change, ChangeSummary, RealmPlan
-from provisioning.realm.schema import Step, SubflowStep, as_keycloak_string
+from provisioning.realm.schema import Step, SubflowStep, as_keycloak_strings
 
 PRIORITY_STEP = 10  # gaps leave room for a hand-inserted step during an investigation
 
@@ -210,7 +210,7 @@ def _add_steps(api: RealmApi, flow: DesiredFlow, parent: str, steps: list[Step],
                 f"authentication/executions/{execution_id}/config",
                 {
                     "alias": config_alias(flow.alias, step.config.alias),
-                    "config": {k: as_keycloak_string(v) for k, v in step.config.values.items()},
+                    "config": as_keycloak_strings(step.config.values),
                 },
             )
 

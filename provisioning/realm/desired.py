@@ -9,7 +9,7 @@ from typing import Any
 
 from provisioning.realm.files import RealmFiles, default_realm_dir, load_realm_files
 from provisioning.realm.flows import DesiredFlow, desired_flow
-from provisioning.realm.schema import Client, ProtocolMapper, RequiredAction, as_keycloak_string
+from provisioning.realm.schema import Client, ProtocolMapper, RequiredAction, as_keycloak_strings
 from provisioning.realm.values import load_defaults, resolve_values
 
 # Realm fields that Keycloak keeps as sets: compared without order.
@@ -76,10 +76,7 @@ def build_desired(files: RealmFiles) -> DesiredRealm:
     settings = realm.model_dump(exclude_none=True, exclude={"realm", "attributes", "smtpServer"})
     smtp = None
     if realm.smtpServer is not None:
-        smtp = {
-            key: as_keycloak_string(value)
-            for key, value in realm.smtpServer.model_dump(by_alias=True, exclude_none=True).items()
-        }
+        smtp = as_keycloak_strings(realm.smtpServer.model_dump(by_alias=True, exclude_none=True))
     profile = None
     if files.user_profile is not None:
         up = files.user_profile
@@ -92,7 +89,7 @@ def build_desired(files: RealmFiles) -> DesiredRealm:
     return DesiredRealm(
         name=realm.realm,
         settings=settings,
-        attributes={k: as_keycloak_string(v) for k, v in (realm.attributes or {}).items()},
+        attributes=as_keycloak_strings(realm.attributes or {}),
         smtp_server=smtp,
         profile=profile,
         realm_roles=[r.model_dump(exclude_none=True) for r in files.roles.realm] if files.roles else [],
@@ -111,7 +108,7 @@ def _client(client: Client) -> DesiredClient:
     return DesiredClient(
         client_id=client.clientId,
         fields=fields,
-        attributes={k: as_keycloak_string(v) for k, v in (client.attributes or {}).items()},
+        attributes=as_keycloak_strings(client.attributes or {}),
         mappers=[mapper_representation(m) for m in client.protocolMappers or []],
         service_account_roles=list(client.serviceAccountRoles or []),
     )
@@ -122,7 +119,7 @@ def mapper_representation(mapper: ProtocolMapper) -> dict[str, Any]:
         "name": mapper.name,
         "protocol": mapper.protocol,
         "protocolMapper": mapper.protocolMapper,
-        "config": {k: as_keycloak_string(v) for k, v in mapper.config.items()},
+        "config": as_keycloak_strings(mapper.config),
     }
 
 

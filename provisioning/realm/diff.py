@@ -25,7 +25,7 @@ from provisioning.realm.schema import (
     AuthenticatorStep,
     Step,
     SubflowStep,
-    as_keycloak_string,
+    as_keycloak_strings,
 )
 
 SMTP_SECRET = "password"
@@ -156,7 +156,7 @@ def _required_actions(desired: DesiredRealm, actual: ActualRealm, plan: RealmPla
     for action in desired.required_actions:
         wanted = action.model_dump(exclude_none=True, exclude={"alias"})
         if "config" in wanted:
-            wanted["config"] = {k: as_keycloak_string(v) for k, v in wanted["config"].items()}
+            wanted["config"] = as_keycloak_strings(wanted["config"])
         current = actual.required_actions.get(action.alias)
         not_deployed = (
             f"required action '{action.alias}' is not deployed in this Keycloak "

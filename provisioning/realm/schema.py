@@ -8,6 +8,7 @@ optional unless Keycloak needs it: the tool sets only what a file names.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
@@ -49,6 +50,11 @@ def as_keycloak_string(value: Scalar) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+def as_keycloak_strings(values: Mapping[str, Scalar]) -> dict[str, str]:
+    """`as_keycloak_string` on every value of a map (attributes, configs), keys and order kept."""
+    return {key: as_keycloak_string(value) for key, value in values.items()}
 
 
 # --- realm -------------------------------------------------------------------------------
