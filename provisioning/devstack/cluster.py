@@ -191,11 +191,8 @@ class Cluster:
     def _check_ports(self) -> None:
         s = self.settings
         ensure_free(s.front_port, "cluster front")
-        ensure_free(s.postgres_port, "PostgreSQL")
-        ensure_free(s.smtp_port, "message sink SMTP")
-        ensure_free(s.sink_http_port, "message sink HTTP")
-        if s.with_home:
-            ensure_free(s.home_port, "MonEspace home")
+        # PostgreSQL (the stack's profile is postgres), the message sink, the home if on.
+        self.stack.check_service_ports()
         for i in range(self.size):
             name = s.node_name(i)
             ensure_free(s.http_ports[i], f"Keycloak {name} HTTP")

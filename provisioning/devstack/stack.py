@@ -91,17 +91,23 @@ class Stack:
             ]
         return options
 
-    def start(self) -> Stack:
+    def check_service_ports(self) -> None:
+        """PortInUse unless the ports of the services started beside Keycloak (message sink,
+        home, PostgreSQL: those the settings turn on) are free."""
         s = self.settings
         if s.with_sink:
             ensure_free(s.smtp_port, "message sink SMTP")
             ensure_free(s.sink_http_port, "message sink HTTP")
-        ensure_free(s.http_port, "Keycloak HTTP")
-        ensure_free(s.management_port, "Keycloak management")
         if s.with_home:
             ensure_free(s.home_port, "MonEspace home")
         if s.profile == "postgres":
             ensure_free(s.postgres_port, "PostgreSQL")
+
+    def start(self) -> Stack:
+        s = self.settings
+        ensure_free(s.http_port, "Keycloak HTTP")
+        ensure_free(s.management_port, "Keycloak management")
+        self.check_service_ports()
         self.built = ensure_built(s.profile, self.say)
         instance = prepare_instance(self.built, s.instance, fresh_data=s.fresh_data)
         if s.profile == "postgres":
