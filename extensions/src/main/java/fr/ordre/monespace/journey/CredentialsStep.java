@@ -8,7 +8,6 @@ import fr.ordre.monespace.limits.Quotas;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
@@ -139,7 +138,7 @@ public final class CredentialsStep {
      */
     public boolean apply(UserModel doctor, Input input, boolean emailVerified) {
         try {
-            doctor.setEmail(input.email().toLowerCase(Locale.ROOT));
+            LoginEmail.assign(doctor, input.email());
         } catch (ModelDuplicateException e) {
             return false;
         }

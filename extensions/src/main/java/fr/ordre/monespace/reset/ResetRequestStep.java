@@ -72,7 +72,8 @@ final class ResetRequestStep {
             int validity = realm.getActionTokenGeneratedByUserLifespan(ResetLinkToken.TOKEN_TYPE);
             ResetLinkToken token = new ResetLinkToken(doctor.getId(), doctor.getEmail(), (int) (Time.currentTimeSeconds() + validity),
                     AuthenticationSessionCompoundId.fromAuthSession(authSession).getEncodedId(),
-                    authSession.getClient().getClientId(), PasswordStamp.of(doctor));
+                    authSession.getClient().getClientId(), PasswordStamp.of(doctor),
+                    LoginEmail.stamp(doctor));
             String link = context.getActionTokenUrl(token.serialize(session, realm, context.getUriInfo())).toString();
             ResetMail.sendLater(session, realm, doctor, link, validity);
             context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).user(doctor)

@@ -14,7 +14,6 @@ import fr.ordre.monespace.limits.Quotas;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.keycloak.authentication.InitiatedActionSupport;
@@ -200,7 +199,7 @@ final class SettingsAction implements RequiredActionProvider {
                 if (previous != null) {
                     new Notices(session, realm).loginEmailChanged(doctor, previous);
                 }
-                doctor.setEmail(email.toLowerCase(Locale.ROOT));
+                LoginEmail.assign(doctor, email);
             } catch (DeliveryException e) {
                 return "monespaceNoticeMailFailed";
             } catch (ModelDuplicateException e) {
