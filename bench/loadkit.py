@@ -66,7 +66,6 @@ DEFAULT_HEAP = "-Xms1g -Xmx1g"
 BENCH_THROTTLES: dict[str, Any] = {
     "identity_max_failures": 1_000_000,
     "address_max_failures": 1_000_000,
-    "identity_max_code_sends": 1_000_000,
     "address_max_code_sends": 1_000_000,
 }
 #: The same realm/ files with Keycloak's own browser flow and login theme: flows.yaml and the

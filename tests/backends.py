@@ -15,6 +15,10 @@ from tests.support.harness import Harness
 
 #: Short gateway timeout so the "gateway hangs" test waits seconds, not the production 5 s.
 TEST_SMS_TIMEOUT_MS = 1500
+#: Keycloak takes the client address from X-Forwarded-For sent from loopback, as behind the
+#: production proxy: tests then speak for clients of their choosing (tests/support/attacks.py),
+#: e.g. many addresses of one IPv6 /64, and keep their per-address limits apart.
+TRUSTED_PROXY_OPTIONS = ["--proxy-headers=xforwarded", "--proxy-trusted-addresses=127.0.0.1,::1"]
 #: Test-only login theme rendering every macro of monespace.ftl (tests/browser/theme); it is
 #: installed in the test Keycloak only, never in the distribution build.
 SHOWCASE_THEME = Path(__file__).parent / "browser" / "theme" / "showcase-theme"
@@ -39,6 +43,7 @@ def start_backend() -> Iterator[Harness]:
         smtp_port=free_port(),
         sink_http_port=free_port(),
         sms_gateway_timeout_ms=TEST_SMS_TIMEOUT_MS,
+        extra_options=TRUSTED_PROXY_OPTIONS,
         fresh_data=True,
         # The tests start their own home on a free port (tests/conftest.py `home`).
         with_home=False,
@@ -78,6 +83,9 @@ def _testcontainers() -> Iterator[Harness]:
         .with_volume_mapping(str(built.home / "data" / "password-blacklists"), "/opt/keycloak/data/password-blacklists")
         .with_env("KC_SPI_SMS_SENDER__HTTP_GATEWAY__URL", f"http://host.docker.internal:{http_port}/sms")
         .with_env("KC_SPI_SMS_SENDER__HTTP_GATEWAY__TIMEOUT_MS", str(TEST_SMS_TIMEOUT_MS))
+        # As TRUSTED_PROXY_OPTIONS: the tests reach the container through Docker's own gateway.
+        .with_env("KC_PROXY_HEADERS", "xforwarded")
+        .with_env("KC_PROXY_TRUSTED_ADDRESSES", "0.0.0.0/0,::/0")
         .with_kwargs(extra_hosts={"host.docker.internal": "host-gateway"})
     )
     with container:

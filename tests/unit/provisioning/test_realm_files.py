@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from provisioning.devstack import paths
 from provisioning.realm.desired import load_desired
 from provisioning.realm.errors import RealmFilesError
 from provisioning.realm.files import load_realm_files
@@ -69,6 +71,29 @@ def test_creation_and_reset_share_the_code_and_identity_limits() -> None:
         "reset_max_requests_per_client",
         "reset_window_seconds",
     }
+
+
+def java_config_keys(source: str) -> set[str]:
+    """The authenticator config keys a Java class declares: `static final String X = "key";`."""
+    text = (paths.ROOT / "extensions/src/main/java/fr/ordre/monespace" / source).read_text(encoding="utf-8")
+    return set(re.findall(r'static final String [A-Z_]+ = "([a-z_]+)";', text))
+
+
+def test_flow_configs_carry_exactly_the_keys_the_extensions_read() -> None:
+    """Java reads the keys, flows.yaml sets them from values.yaml: one misspelt name and a limit
+    would silently fall back to its default."""
+    flows = {f.name: f.definition for f in load_desired().flows}
+
+    def config(name: str) -> set[str]:
+        step = flows[name].executions[0]
+        assert isinstance(step, AuthenticatorStep) and step.config is not None
+        return set(step.config.values)
+
+    journey = java_config_keys("journey/JourneySettingsProperties.java")
+    reset = java_config_keys("reset/ResetSettings.java")
+    assert config("monespace-creation") == journey
+    assert config("monespace-reset") == journey | reset
+    assert (journey | reset) <= set(load_defaults(paths.ROOT / "realm")), "each set in values.yaml under its name"
 
 
 def test_browser_flow_is_cookie_or_email_password_form() -> None:

@@ -1,8 +1,9 @@
 package fr.ordre.monespace.identity;
 
 /**
- * Names of the user attributes the Ordinal sync writes (declared in realm/ user profile).
- * The username of a doctor is their RPPS number.
+ * Names of the user attributes the Ordinal sync writes, and of the one MonEspace keeps itself
+ * ({@link #LOGIN_EMAIL_STAMP}), all declared in realm/ user profile. The username of a doctor is
+ * their RPPS number.
  */
 public final class DoctorAttributes {
 
@@ -24,6 +25,11 @@ public final class DoctorAttributes {
     public static final String GIVEN_NAMES = "givenNames";
     /** Digest of the last synced record: the sync skips doctors whose digest did not change. */
     public static final String ORDINAL_HASH = "ordinalHash";
+    /**
+     * Random, renewed each time MonEspace sets the login e-mail: a reset link carries it, so a
+     * change of login e-mail kills the link even if the address later comes back (A → B → A).
+     */
+    public static final String LOGIN_EMAIL_STAMP = "loginEmailStamp";
 
     private DoctorAttributes() {
     }

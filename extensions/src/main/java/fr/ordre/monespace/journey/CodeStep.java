@@ -7,7 +7,12 @@ import fr.ordre.monespace.delivery.Channel;
 import fr.ordre.monespace.delivery.CodeDelivery;
 import fr.ordre.monespace.delivery.ContactDetails;
 import fr.ordre.monespace.delivery.DeliveryException;
-import fr.ordre.monespace.identity.Throttle;
+import fr.ordre.monespace.limits.Attempt;
+import fr.ordre.monespace.limits.Limit;
+import fr.ordre.monespace.limits.Quota;
+import fr.ordre.monespace.limits.Quotas;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -15,8 +20,10 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * Screens 2.2–2.3 / 3.2–3.3: sends codes within the per-flow cooldown and cap and the cross-flow
- * limits per RPPS and per client address, and checks typed codes.
+ * Screens 2.2–2.3 / 3.2–3.3: sends codes and checks typed codes. The flow's own cooldown and cap
+ * come first (they know the exact wait); then the doctor's limits, which hold across flows,
+ * browsers and "Retour" (cooldown, sends per window, wrong codes) and the client address's, each
+ * taken atomically in the store the nodes share before the SMS goes or the code is compared.
  */
 public final class CodeStep {
 
@@ -25,17 +32,27 @@ public final class CodeStep {
     /** What a send attempt did; {@code waitSeconds} is set for TOO_EARLY. */
     public record SendResult(Kind kind, long waitSeconds) {
 
-        public enum Kind { SENT, TOO_EARLY, CAP_REACHED, THROTTLED, FAILED }
+        public enum Kind { SENT, TOO_EARLY, CAP_REACHED, THROTTLED, WRONG_CODES_LOCKED, FAILED }
+    }
+
+    /** A typed code: its verification, or null when the doctor's wrong codes are used up. */
+    public record Entry(Verification verification) {
+
+        public boolean throttled() {
+            return verification == null;
+        }
     }
 
     private final KeycloakSession session;
     private final RealmModel realm;
     private final JourneySettings settings;
+    private final Quotas quotas;
 
     public CodeStep(KeycloakSession session, RealmModel realm, JourneySettings settings) {
         this.session = session;
         this.realm = realm;
         this.settings = settings;
+        this.quotas = new Quotas(session, realm);
     }
 
     public SendResult send(Journey journey, UserModel doctor, Channel channel, String clientAddress) {
@@ -48,14 +65,30 @@ public final class CodeStep {
         if (decision.kind() == SendDecision.Kind.CAP_REACHED) {
             return new SendResult(SendResult.Kind.CAP_REACHED, 0);
         }
-        Throttle byDoctor = new Throttle(session, realm, "code-sends-rpps");
-        Throttle byAddress = new Throttle(session, realm, "code-sends-address");
-        if (byDoctor.isLocked(doctor.getUsername(), settings.identityMaxCodeSends())
-                || byAddress.isLocked(clientAddress, settings.addressMaxCodeSends())) {
-            return new SendResult(SendResult.Kind.THROTTLED, 0);
+        if (quotas.of(settings.wrongCodesPerDoctor(), doctor.getId()).exhausted()) {
+            // No code the doctor could not type anyway: the SMS would only cost.
+            return new SendResult(SendResult.Kind.WRONG_CODES_LOCKED, 0);
+        }
+        Limit cooldownLimit = settings.codeCooldown();
+        Quota cooldown = cooldownLimit == null ? null : quotas.of(cooldownLimit, doctor.getId());
+        List<Quota> needed = new ArrayList<>();
+        if (cooldown != null) {
+            needed.add(cooldown);
+        }
+        needed.add(quotas.of(settings.codeSendsPerDoctor(), doctor.getId()));
+        needed.add(quotas.ofAddress(settings.codeSendsPerAddress(), clientAddress));
+        Attempt attempt = Attempt.claim(needed.toArray(Quota[]::new));
+        if (!attempt.granted()) {
+            Limit by = attempt.refusedBy();
+            if (by.equals(cooldownLimit)) {
+                return new SendResult(SendResult.Kind.TOO_EARLY, cooldown.secondsLeft(now));
+            }
+            return new SendResult(by.equals(settings.codeSendsPerDoctor())
+                    ? SendResult.Kind.CAP_REACHED : SendResult.Kind.THROTTLED, 0);
         }
         String destination = ContactDetails.of(doctor).destination(channel);
         if (destination == null) {
+            attempt.refund();
             return new SendResult(SendResult.Kind.FAILED, 0);
         }
         String code = CodeChallenge.newCode();
@@ -64,19 +97,32 @@ public final class CodeStep {
                     .send(channel, doctor, destination, code, settings.codeLimits().ttlSeconds());
         } catch (DeliveryException e) {
             // Not counted as sent: the doctor may try again at once.
+            attempt.refund();
             LOG.warnf("one-time code not delivered by %s for RPPS %s: %s", channel.id(), doctor.getUsername(),
                     e.getMessage());
             return new SendResult(SendResult.Kind.FAILED, 0);
         }
-        byDoctor.record(doctor.getUsername(), settings.identityMaxCodeSends(), settings.codeSendWindowSeconds(), 0);
-        byAddress.record(clientAddress, settings.addressMaxCodeSends(), settings.codeSendWindowSeconds(), 0);
+        attempt.keep();
+        if (cooldown != null) {
+            cooldown.noteTime(now);
+        }
         journey.storeCode(state.sent(code, channel.id(), settings.codeLimits(), now));
         return new SendResult(SendResult.Kind.SENT, 0);
     }
 
-    public Verification verify(Journey journey, String typed) {
+    /** Checks a typed code, once a slot of the doctor's wrong codes is held; only a wrong guess keeps it. */
+    public Entry verify(Journey journey, UserModel doctor, String typed) {
+        Attempt attempt = Attempt.claim(quotas.of(settings.wrongCodesPerDoctor(), doctor.getId()));
+        if (!attempt.granted()) {
+            return new Entry(null);
+        }
         Verification verification = journey.code().verify(typed, settings.codeLimits(), Time.currentTimeSeconds());
         journey.storeCode(verification.next());
-        return verification;
+        if (verification.wrongGuess()) {
+            attempt.keep();
+        } else {
+            attempt.refund();
+        }
+        return new Entry(verification);
     }
 }

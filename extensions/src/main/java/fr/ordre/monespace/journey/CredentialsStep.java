@@ -1,10 +1,13 @@
 package fr.ordre.monespace.journey;
 
 import fr.ordre.monespace.account.LoginEmail;
+import fr.ordre.monespace.limits.Attempt;
+import fr.ordre.monespace.limits.Limit;
+import fr.ordre.monespace.limits.Quota;
+import fr.ordre.monespace.limits.Quotas;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
@@ -26,6 +29,8 @@ public final class CredentialsStep {
     public static final String FIELD_PASSWORD = "password";
     public static final String FIELD_PASSWORD_CONFIRM = "passwordConfirm";
     public static final String EMAIL_TAKEN = "monespaceEmailTaken";
+    /** Said instead of {@link #EMAIL_TAKEN} once the doctor's quota of such answers is used up. */
+    public static final String EMAIL_TAKEN_THROTTLED = "monespaceEmailTakenThrottled";
     public static final int MAX_PASSWORD = 1024;
 
     /** What the doctor typed; {@code email} is the fixed address when the screen does not ask for one. */
@@ -53,19 +58,16 @@ public final class CredentialsStep {
     /**
      * @param mustChangeEmail recovery: the current login e-mail is refused like another account's,
      *     since a doctor who knows it needs the password reset instead
+     * @param emailTaken the doctor's quota of "e-mail already used" answers; null when the e-mail
+     *     is not typed but the correspondence address the code proved (2.4b), which probes nothing
      */
-    public List<FormMessage> validate(UserModel doctor, Input input, boolean mustChangeEmail) {
+    public List<FormMessage> validate(UserModel doctor, Input input, boolean mustChangeEmail, Limit emailTaken) {
         List<FormMessage> errors = new ArrayList<>();
         String email = LoginEmail.parse(input.email()).orElse(null);
         if (email == null) {
             errors.add(new FormMessage(FIELD_EMAIL, "monespaceEmailInvalid"));
-        } else {
-            if (input.emailConfirm() == null || !email.equalsIgnoreCase(input.emailConfirm())) {
-                errors.add(new FormMessage(FIELD_EMAIL_CONFIRM, "monespaceEmailMismatch"));
-            }
-            if (isTaken(doctor, email, mustChangeEmail)) {
-                errors.add(new FormMessage(FIELD_EMAIL, EMAIL_TAKEN));
-            }
+        } else if (input.emailConfirm() == null || !email.equalsIgnoreCase(input.emailConfirm())) {
+            errors.add(new FormMessage(FIELD_EMAIL_CONFIRM, "monespaceEmailMismatch"));
         }
         String password = input.password();
         if (password == null || password.isEmpty()) {
@@ -81,7 +83,39 @@ public final class CredentialsStep {
                 errors.add(new FormMessage(FIELD_PASSWORD_CONFIRM, "monespacePasswordMismatch"));
             }
         }
+        if (email != null && isTaken(doctor, email, mustChangeEmail)) {
+            FormMessage taken = emailTaken == null ? new FormMessage(FIELD_EMAIL, EMAIL_TAKEN)
+                    : takenError(doctor, emailTaken, FIELD_EMAIL, !errors.isEmpty());
+            if (taken != null) {
+                errors.add(0, taken);
+            }
+        }
         return errors;
+    }
+
+    /**
+     * What to say of a login e-mail that is taken, within the doctor's quota of such answers:
+     * {@link #EMAIL_TAKEN} while a slot is left (each answer takes one), then
+     * {@link #EMAIL_TAKEN_THROTTLED}. Once the quota is used up, nothing is said while
+     * {@code otherErrors}: the form then reads exactly as with a free address, so wrong
+     * confirmations cannot turn the refusal into an oracle either. Null: nothing to say.
+     */
+    public FormMessage takenError(UserModel doctor, Limit emailTaken, String field, boolean otherErrors) {
+        Quota quota = new Quotas(session, realm).of(emailTaken, doctor.getId());
+        if (otherErrors && quota.exhausted()) {
+            return null;
+        }
+        Attempt answer = Attempt.claim(quota);
+        if (answer.granted()) {
+            answer.keep();
+            return new FormMessage(field, EMAIL_TAKEN);
+        }
+        return otherErrors ? null : new FormMessage(field, EMAIL_TAKEN_THROTTLED);
+    }
+
+    /** Whether {@code errors} withheld a taken e-mail because the doctor's quota is used up. */
+    public static boolean takenThrottled(List<FormMessage> errors) {
+        return errors.stream().anyMatch(e -> EMAIL_TAKEN_THROTTLED.equals(e.getMessage()));
     }
 
     /** Whether {@code email} is another account's login e-mail (or, when asked, this doctor's own). */
@@ -104,7 +138,7 @@ public final class CredentialsStep {
      */
     public boolean apply(UserModel doctor, Input input, boolean emailVerified) {
         try {
-            doctor.setEmail(input.email().toLowerCase(Locale.ROOT));
+            LoginEmail.assign(doctor, input.email());
         } catch (ModelDuplicateException e) {
             return false;
         }

@@ -4,7 +4,8 @@ import fr.ordre.monespace.identity.BirthDate;
 import fr.ordre.monespace.identity.DoctorDirectory;
 import fr.ordre.monespace.identity.IdentityMatch;
 import fr.ordre.monespace.identity.Rpps;
-import fr.ordre.monespace.identity.Throttle;
+import fr.ordre.monespace.limits.Attempt;
+import fr.ordre.monespace.limits.Quotas;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,8 +17,10 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.FormMessage;
 
 /**
- * Screen 2.1 / 3.1: checks the typed fields, then the throttles, then the directory. Field errors
- * come before any lookup; a locked RPPS or address gets no lookup at all.
+ * Screen 2.1 / 3.1: checks the typed fields, then the limits, then the directory. Field errors
+ * come before any lookup; a lookup needs a slot of the RPPS's and of the address's quotas first,
+ * so simultaneous requests never make more lookups than the limits allow. A match gives its slots
+ * back: only failures count.
  */
 public final class IdentityStep {
 
@@ -34,7 +37,7 @@ public final class IdentityStep {
     public record Invalid(List<FormMessage> errors) implements Outcome {
     }
 
-    public record Throttled() implements Outcome {
+    public record Throttled(String rpps) implements Outcome {
     }
 
     public record NoMatch(String rpps) implements Outcome {
@@ -69,22 +72,22 @@ public final class IdentityStep {
         if (!errors.isEmpty()) {
             return new Invalid(errors);
         }
-        Throttle byRpps = new Throttle(session, realm, "identity-rpps");
-        Throttle byAddress = new Throttle(session, realm, "identity-address");
-        if (byRpps.isLocked(rpps.get(), settings.identityMaxFailures())
-                || byAddress.isLocked(clientAddress, settings.addressMaxFailures())) {
-            return new Throttled();
+        Quotas quotas = new Quotas(session, realm);
+        Attempt attempt = Attempt.claim(
+                quotas.of(settings.identityPerRpps(), rpps.get()),
+                quotas.of(settings.identityPerRppsDaily(), rpps.get()),
+                quotas.ofAddress(settings.identityPerAddress(), clientAddress));
+        if (!attempt.granted()) {
+            return new Throttled(rpps.get());
         }
         IdentityMatch match = new DoctorDirectory(session, realm, settings.activeStatuses())
                 .match(rpps.get(), birthDate.get());
         if (!match.matched()) {
             // Unknown RPPS, wrong birth date and inactive doctor are counted alike.
-            byRpps.record(rpps.get(), settings.identityMaxFailures(), settings.identityFailureWindowSeconds(),
-                    settings.identityLockoutSeconds());
-            byAddress.record(clientAddress, settings.addressMaxFailures(), settings.identityFailureWindowSeconds(),
-                    settings.identityLockoutSeconds());
+            attempt.keep();
             return new NoMatch(rpps.get());
         }
+        attempt.refund();
         return new Matched(rpps.get(), match);
     }
 

@@ -5,6 +5,7 @@ import fr.ordre.monespace.delivery.Channel;
 import fr.ordre.monespace.delivery.ContactDetails;
 import fr.ordre.monespace.identity.DoctorDirectory;
 import fr.ordre.monespace.identity.IdentityMatch;
+import fr.ordre.monespace.limits.Limit;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
@@ -22,6 +23,9 @@ import org.keycloak.models.utils.FormMessage;
  * without losing what is behind it. One instance serves one request.
  */
 public final class JourneyMachine {
+
+    /** The doctor's wrong codes are used up, across every flow: no code is checked or sent. */
+    static final String CODE_ENTRY_THROTTLED = "monespaceCodeEntryThrottled";
 
     private final AuthenticationFlowContext context;
     private final JourneyRules rules;
@@ -104,8 +108,8 @@ public final class JourneyMachine {
         if (outcome instanceof IdentityStep.Invalid invalid) {
             return screens.errors(invalid.errors()).render(Screens.IDENTITY);
         }
-        if (outcome instanceof IdentityStep.Throttled) {
-            events.identityFailed(rules.identityErrorEvent(), null, "identity_throttled");
+        if (outcome instanceof IdentityStep.Throttled throttled) {
+            events.identityThrottled(rules.identityErrorEvent(), throttled.rpps());
             return screens.blocking(Blocking.error("monespaceIdentityThrottled")).render(Screens.IDENTITY);
         }
         if (outcome instanceof IdentityStep.NoMatch noMatch) {
@@ -150,11 +154,21 @@ public final class JourneyMachine {
                 String key = channel == Channel.SMS ? "monespaceCodeSentSms" : "monespaceCodeSentEmail";
                 yield show(Step.CODE, screens().info(again ? key + "Again" : key, masked));
             }
-            case TOO_EARLY -> show(here, screens().globalError("monespaceResendTooEarly", result.waitSeconds()));
-            case CAP_REACHED -> show(here, screens().globalError("monespaceResendCapReached"));
+            case TOO_EARLY -> {
+                events.codeSendThrottled(doctor, channel, Limit.Kind.CODE, "code_resend_too_early");
+                yield show(here, screens().globalError("monespaceResendTooEarly", result.waitSeconds()));
+            }
+            case CAP_REACHED -> {
+                events.codeSendThrottled(doctor, channel, Limit.Kind.CODE, "code_resend_cap");
+                yield show(here, screens().globalError("monespaceResendCapReached"));
+            }
             case THROTTLED -> {
-                events.codeNotSent(doctor, channel, "code_sends_throttled");
+                events.codeSendThrottled(doctor, channel, Limit.Kind.CODE, "code_sends_throttled");
                 yield show(here, screens().globalError("monespaceCodeSendsThrottled"));
+            }
+            case WRONG_CODES_LOCKED -> {
+                events.codeSendThrottled(doctor, channel, Limit.Kind.WRONG_CODE, "wrong_codes_throttled");
+                yield show(here, screens().globalError(CODE_ENTRY_THROTTLED));
             }
             case FAILED -> {
                 events.codeNotSent(doctor, channel, channel == Channel.SMS ? "sms_failed" : "email_failed");
@@ -171,8 +185,12 @@ public final class JourneyMachine {
             // A malformed entry is not a guess: it is not counted against the code.
             return show(Step.CODE, screens().error("code", "monespaceCodeFormat"));
         }
-        Verification verification = new CodeStep(session, realm, settings)
-                .verify(journey, digits);
+        CodeStep.Entry entry = new CodeStep(session, realm, settings).verify(journey, doctor, digits);
+        if (entry.throttled()) {
+            events.codeEntryThrottled(doctor);
+            return show(Step.CODE, screens().error("code", CODE_ENTRY_THROTTLED));
+        }
+        Verification verification = entry.verification();
         return switch (verification.outcome()) {
             case ACCEPTED -> codeAccepted(doctor);
             case WRONG -> {
@@ -218,7 +236,11 @@ public final class JourneyMachine {
         String fixedEmail = journey.emailFixed() ? ContactDetails.of(doctor).email() : null;
         CredentialsStep step = new CredentialsStep(session, realm);
         CredentialsStep.Input input = CredentialsStep.Input.from(form, fixedEmail);
-        List<FormMessage> errors = step.validate(doctor, input, rules.mustChangeEmail());
+        List<FormMessage> errors = step.validate(doctor, input, rules.mustChangeEmail(),
+                fixedEmail == null ? settings.emailTakenPerDoctor() : null);
+        if (CredentialsStep.takenThrottled(errors)) {
+            events.emailTakenThrottled(doctor);
+        }
         Screens screens = screens()
                 .value(CredentialsStep.FIELD_EMAIL, form.getFirst(CredentialsStep.FIELD_EMAIL))
                 .value(CredentialsStep.FIELD_EMAIL_CONFIRM, form.getFirst(CredentialsStep.FIELD_EMAIL_CONFIRM));

@@ -4,7 +4,6 @@ import fr.ordre.monespace.journey.JourneyEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.keycloak.events.Event;
-import org.keycloak.events.EventType;
 
 /**
  * Turns MonEspace's Keycloak events into counters (exposed by Keycloak at /metrics on the
@@ -24,43 +23,34 @@ final class JourneyMetrics {
         String journey = details.getOrDefault(JourneyEvents.JOURNEY, "none");
         String channel = details.getOrDefault(JourneyEvents.CHANNEL, "none");
         String error = event.getError() == null ? "none" : event.getError();
-        EventType type = event.getType();
-        if (type == EventType.SEND_RESET_PASSWORD_ERROR) {
-            if ("reset_throttled".equals(error)) {
-                throttled("reset");
-            }
-            return;
+        String throttled = details.get(JourneyEvents.THROTTLED);
+        if (throttled != null) {
+            // Any refusal by a limit, whatever the screen: identity, code, wrong_code, reset…
+            count("monespace.throttled", "kind", throttled);
         }
         if (step == null) {
             return;
         }
         switch (step) {
-            case "identity" -> {
-                count("monespace.identity.failures", "journey", journey, "reason", error);
-                if ("identity_throttled".equals(error)) {
-                    throttled("identity");
-                }
-            }
+            case "identity" -> count("monespace.identity.failures", "journey", journey, "reason", error);
             case "code_sent" -> {
                 if (event.getError() == null) {
                     count("monespace.codes.sent", "journey", journey, "channel", channel);
-                } else if ("code_sends_throttled".equals(error)) {
-                    throttled("code");
-                } else {
+                } else if (throttled == null) {
                     count("monespace.code.delivery.failures", "journey", journey, "channel", channel);
                 }
             }
-            case "code" -> count("monespace.code.failures", "journey", journey, "reason", error);
+            case "code" -> {
+                if (throttled == null) {
+                    count("monespace.code.failures", "journey", journey, "reason", error);
+                }
+            }
             case "activated" -> count("monespace.activations", "channel", channel);
             case "recovered" -> count("monespace.recoveries", "channel", channel);
             case "password_reset" -> count("monespace.password.resets");
             default -> {
             }
         }
-    }
-
-    private void throttled(String kind) {
-        count("monespace.throttled", "kind", kind);
     }
 
     private void count(String name, String... tags) {

@@ -3,8 +3,10 @@ package fr.ordre.monespace.reset;
 import fr.ordre.monespace.account.LoginEmail;
 import fr.ordre.monespace.account.PasswordStamp;
 import fr.ordre.monespace.identity.DoctorDirectory;
-import fr.ordre.monespace.identity.Throttle;
 import fr.ordre.monespace.journey.JourneyEvents;
+import fr.ordre.monespace.limits.Attempt;
+import fr.ordre.monespace.limits.Limit;
+import fr.ordre.monespace.limits.Quotas;
 import fr.ordre.monespace.mask.ContactMasking;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -53,24 +55,25 @@ final class ResetRequestStep {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         ResetSettings limits = ResetSettings.from(context.getAuthenticatorConfig());
-        String address = context.getConnection().getRemoteAddr();
-        Throttle byEmail = new Throttle(session, realm, "reset-email");
-        Throttle byClient = new Throttle(session, realm, "reset-client");
-        if (byEmail.isLocked(email, limits.maxPerEmail()) || byClient.isLocked(address, limits.maxPerClient())) {
+        Quotas quotas = new Quotas(session, realm);
+        Attempt request = Attempt.claim(quotas.of(limits.perEmail(), email),
+                quotas.ofAddress(limits.perClient(), context.getConnection().getRemoteAddr()));
+        if (!request.granted()) {
             // Counted for every address typed, known or not: saying so reveals no account.
             context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD)
-                    .detail(Details.USERNAME, ContactMasking.email(email)).error("reset_throttled");
+                    .detail(Details.USERNAME, ContactMasking.email(email))
+                    .detail(JourneyEvents.THROTTLED, Limit.Kind.RESET.label()).error("reset_throttled");
             return form().setError("monespaceResetThrottled").createPasswordReset();
         }
-        byEmail.record(email, limits.maxPerEmail(), limits.windowSeconds(), 0);
-        byClient.record(address, limits.maxPerClient(), limits.windowSeconds(), 0);
+        request.keep();
 
         UserModel doctor = LoginEmail.findUser(session, realm, email);
         if (doctor != null && doctor.isEnabled() && DoctorDirectory.hasAccount(doctor)) {
             int validity = realm.getActionTokenGeneratedByUserLifespan(ResetLinkToken.TOKEN_TYPE);
             ResetLinkToken token = new ResetLinkToken(doctor.getId(), doctor.getEmail(), (int) (Time.currentTimeSeconds() + validity),
                     AuthenticationSessionCompoundId.fromAuthSession(authSession).getEncodedId(),
-                    authSession.getClient().getClientId(), PasswordStamp.of(doctor));
+                    authSession.getClient().getClientId(), PasswordStamp.of(doctor),
+                    LoginEmail.stamp(doctor));
             String link = context.getActionTokenUrl(token.serialize(session, realm, context.getUriInfo())).toString();
             ResetMail.sendLater(session, realm, doctor, link, validity);
             context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).user(doctor)

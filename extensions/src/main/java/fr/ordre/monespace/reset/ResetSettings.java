@@ -1,5 +1,6 @@
 package fr.ordre.monespace.reset;
 
+import fr.ordre.monespace.limits.Limit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,15 @@ record ResetSettings(int maxPerEmail, int maxPerClient, int windowSeconds) {
     static final String WINDOW_SECONDS = "reset_window_seconds";
     private static final ResetSettings DEFAULTS = new ResetSettings(3, 20, 3600);
 
+    Limit perEmail() {
+        return new Limit("reset-email", Limit.Kind.RESET, maxPerEmail, windowSeconds);
+    }
+
+    /** Per client address, IPv6 by its /64. */
+    Limit perClient() {
+        return new Limit("reset-address", Limit.Kind.RESET, maxPerClient, windowSeconds);
+    }
+
     static ResetSettings from(AuthenticatorConfigModel model) {
         Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
         return new ResetSettings(
@@ -28,7 +38,9 @@ record ResetSettings(int maxPerEmail, int maxPerClient, int windowSeconds) {
     private static int integer(Map<String, String> config, String key, int fallback) {
         try {
             String value = config.get(key);
-            return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+            int parsed = value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+            // A typo or a 0 in the realm config must not open (or shut) the gates.
+            return parsed >= 1 ? parsed : fallback;
         } catch (NumberFormatException e) {
             return fallback;
         }

@@ -2,14 +2,19 @@ package fr.ordre.monespace.settings;
 
 import fr.ordre.monespace.account.LoginEmail;
 import fr.ordre.monespace.account.PasswordChange;
+import fr.ordre.monespace.creation.CreationAuthenticatorFactory;
 import fr.ordre.monespace.delivery.DeliveryException;
 import fr.ordre.monespace.delivery.Notices;
 import fr.ordre.monespace.journey.CredentialsStep;
 import fr.ordre.monespace.journey.JourneyEvents;
+import fr.ordre.monespace.journey.JourneySettings;
+import fr.ordre.monespace.limits.Attempt;
+import fr.ordre.monespace.limits.Limit;
+import fr.ordre.monespace.limits.Quotas;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
@@ -17,6 +22,9 @@ import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.AuthenticationFlowModel;
+import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
@@ -31,7 +39,8 @@ import org.keycloak.services.managers.BruteForceProtector;
 /**
  * "Paramètres / INFORMATIONS CONNEXION" (SPEC 5), opened from the home as an application-initiated
  * action. The current password is required for any change; a wrong one changes nothing and is
- * counted by the brute-force detector like a failed login (which it does not see by itself here).
+ * counted by the brute-force detector like a failed login (which it does not see by itself here),
+ * and by the doctor's quota of wrong current passwords, which holds under simultaneous requests.
  */
 final class SettingsAction implements RequiredActionProvider {
 
@@ -89,8 +98,21 @@ final class SettingsAction implements RequiredActionProvider {
             answer(context, typedEmail, List.of(new FormMessage(FIELD_CURRENT, "monespaceCurrentPasswordMissing")), null);
             return;
         }
+        JourneySettings limits = doctorLimits(realm);
+        // The password is only checked holding a slot of the doctor's quota: simultaneous wrong
+        // guesses cannot outrun the brute-force detector, which counts after the fact.
+        Attempt check = Attempt.claim(new Quotas(session, realm).of(limits.currentPasswordPerDoctor(), doctor.getId()));
+        if (!check.granted()) {
+            context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(doctor)
+                    .detail(JourneyEvents.RPPS, doctor.getUsername())
+                    .detail(JourneyEvents.THROTTLED, Limit.Kind.CURRENT_PASSWORD.label())
+                    .error("current_password_throttled");
+            answer(context, typedEmail, List.of(), "monespaceSettingsLocked");
+            return;
+        }
         if (current.length() > CredentialsStep.MAX_PASSWORD
                 || !doctor.credentialManager().isValid(UserCredentialModel.password(current))) {
+            check.keep();
             if (realm.isBruteForceProtected()) {
                 protector.failedLogin(realm, doctor, context.getConnection(), context.getUriInfo(), PASSWORD_CATEGORY);
             }
@@ -99,7 +121,14 @@ final class SettingsAction implements RequiredActionProvider {
             answer(context, typedEmail, List.of(new FormMessage(FIELD_CURRENT, "monespaceCurrentPasswordWrong")), null);
             return;
         }
-        List<FormMessage> errors = validate(session, realm, doctor, input, email, emailChanges, passwordChanges);
+        check.refund();
+        List<FormMessage> errors = validate(session, realm, doctor, input, email, emailChanges, passwordChanges,
+                limits.emailTakenPerDoctor());
+        if (CredentialsStep.takenThrottled(errors)) {
+            context.getEvent().clone().event(EventType.UPDATE_EMAIL).user(doctor)
+                    .detail(JourneyEvents.RPPS, doctor.getUsername())
+                    .detail(JourneyEvents.THROTTLED, Limit.Kind.EMAIL_TAKEN.label()).error("email_taken_throttled");
+        }
         if (!errors.isEmpty()) {
             answer(context, typedEmail, errors, null);
             return;
@@ -117,15 +146,8 @@ final class SettingsAction implements RequiredActionProvider {
 
     private static List<FormMessage> validate(KeycloakSession session, RealmModel realm, UserModel doctor,
                                               MultivaluedMap<String, String> input, String email,
-                                              boolean emailChanges, boolean passwordChanges) {
+                                              boolean emailChanges, boolean passwordChanges, Limit emailTaken) {
         List<FormMessage> errors = new ArrayList<>();
-        if (emailChanges) {
-            if (LoginEmail.parse(email).isEmpty()) {
-                errors.add(new FormMessage(FIELD_EMAIL, "monespaceEmailInvalid"));
-            } else if (new CredentialsStep(session, realm).isTaken(doctor, email, false)) {
-                errors.add(new FormMessage(FIELD_EMAIL, CredentialsStep.EMAIL_TAKEN));
-            }
-        }
         if (passwordChanges) {
             String password = input.getFirst(FIELD_NEW);
             String loginEmail = emailChanges ? email : doctor.getEmail();
@@ -136,7 +158,34 @@ final class SettingsAction implements RequiredActionProvider {
                 errors.add(new FormMessage(FIELD_CONFIRM, "monespacePasswordMismatch"));
             }
         }
+        if (emailChanges) {
+            CredentialsStep step = new CredentialsStep(session, realm);
+            if (LoginEmail.parse(email).isEmpty()) {
+                errors.add(0, new FormMessage(FIELD_EMAIL, "monespaceEmailInvalid"));
+            } else if (step.isTaken(doctor, email, false)) {
+                FormMessage taken = step.takenError(doctor, emailTaken, FIELD_EMAIL, !errors.isEmpty());
+                if (taken != null) {
+                    errors.add(0, taken);
+                }
+            }
+        }
         return errors;
+    }
+
+    /**
+     * The doctor's limits are the journeys' (realm/ flows.yaml gives every flow the same): those of
+     * the creation authenticator in the realm's registration flow, else the defaults.
+     */
+    private static JourneySettings doctorLimits(RealmModel realm) {
+        AuthenticationFlowModel flow = realm.getRegistrationFlow();
+        AuthenticatorConfigModel config = flow == null ? null : realm.getAuthenticationExecutionsStream(flow.getId())
+                .filter(e -> CreationAuthenticatorFactory.ID.equals(e.getAuthenticator()))
+                .map(AuthenticationExecutionModel::getAuthenticatorConfig)
+                .filter(Objects::nonNull)
+                .map(realm::getAuthenticatorConfigById)
+                .filter(Objects::nonNull)
+                .findFirst().orElse(null);
+        return JourneySettings.from(config);
     }
 
     /** Applies the changes; returns the key of a global error (nothing changed) or null. */
@@ -150,7 +199,7 @@ final class SettingsAction implements RequiredActionProvider {
                 if (previous != null) {
                     new Notices(session, realm).loginEmailChanged(doctor, previous);
                 }
-                doctor.setEmail(email.toLowerCase(Locale.ROOT));
+                LoginEmail.assign(doctor, email);
             } catch (DeliveryException e) {
                 return "monespaceNoticeMailFailed";
             } catch (ModelDuplicateException e) {
