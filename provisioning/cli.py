@@ -33,10 +33,12 @@ def _register() -> None:
     # Sub-groups live beside the code they drive; imported here so `monespace --help` lists them.
     from ordinal_sync.commands import ordinal
     from provisioning.devstack.commands import dev
+    from provisioning.preflight import preflight
     from provisioning.realm.commands import realm
 
     main.add_command(realm)
     main.add_command(ordinal)
+    main.add_command(preflight)
     main.add_command(dev)
 
 
