@@ -32,11 +32,13 @@ def main() -> None:
 def _register() -> None:
     # Sub-groups live beside the code they drive; imported here so `monespace --help` lists them.
     from ordinal_sync.commands import ordinal
+    from ordinal_sync.report_reading import report
     from provisioning.devstack.commands import dev
     from provisioning.preflight import preflight
     from provisioning.realm.commands import realm
 
     main.add_command(realm)
+    ordinal.add_command(report)
     main.add_command(ordinal)
     main.add_command(preflight)
     main.add_command(dev)
