@@ -25,6 +25,8 @@ from provisioning.devstack.jdk import find_jdk
 from provisioning.devstack.postgres import LocalPostgres
 from tests.deploy import compose
 from tests.deploy.compose import KEYCLOAK_HOME_IN_IMAGE, Loopback, Process
+from tests.support.journeys import Journey
+from tests.support.messages import code_in
 from tests.support.oidc import Browser
 from tests.support.pages import Page
 
@@ -162,8 +164,9 @@ class ComposeStack:
         self.postgres.start()
         self.postgres.recreate_database(env["POSTGRES_DB"], env["POSTGRES_USER"], env["POSTGRES_PASSWORD"])
 
-    def start_sink(self) -> None:
-        process = compose.start("sink", self.command("sink"), self.environment("sink"), self.logs)
+    def start_sink(self, **extra_env: str) -> None:
+        env = {**self.environment("sink"), **extra_env}
+        process = compose.start("sink", self.command("sink"), env, self.logs)
         self.processes["sink"] = process
         for port in compose.LISTENS["sink"]:
             compose.wait_listening(self.loopback.port("sink", port), process, 60)
@@ -173,16 +176,20 @@ class ComposeStack:
         self.finished[name] = process
         return process
 
-    def start_keycloak(self) -> Process:
+    def start_keycloak(self, **extra_env: str) -> Process:
+        """Keycloak with the service's environment, `extra_env` on top (a changed Secret)."""
         if self.keycloak_instance is None:
             built = ensure_built("postgres", say=lambda line: print(f"[deploy] {line}", flush=True))
             self.keycloak_instance = prepare_instance(built, "deploy-compose", fresh_data=True)
-        process = compose.start("keycloak", self.command("keycloak"), self.environment("keycloak"), self.logs)
+        env = {**self.environment("keycloak"), **extra_env}
+        process = compose.start("keycloak", self.command("keycloak"), env, self.logs)
         self.processes["keycloak"] = process
         return process
 
     def wait_keycloak_healthy(self, timeout: float = 300) -> None:
-        """Until the service's own healthcheck (docker-compose.yml) passes, run here with bash."""
+        """Until the service's own healthcheck (docker-compose.yml) passes, run here with bash,
+        then until the admin gets a token (Keycloak answers 503 "Bootstrap in progress" a moment
+        after it is ready: what the provision job's --wait-for-keycloak covers)."""
         test = self.service("keycloak")["healthcheck"]["test"]
         assert test[0] == "CMD-SHELL"
         check = self.loopback.text(test[1], "keycloak")
@@ -194,9 +201,32 @@ class ComposeStack:
             if time.monotonic() > deadline:
                 raise compose.ComposeError(f"Keycloak not healthy after {timeout:.0f} s:\n{process.output()[-4000:]}")
             time.sleep(1)
+        while True:
+            token = requests.post(
+                f"{self.keycloak_url}/realms/master/protocol/openid-connect/token",
+                data={
+                    "grant_type": "password",
+                    "client_id": "admin-cli",
+                    "username": "admin",
+                    "password": ADMIN_PASSWORD,
+                },
+                timeout=30,
+            )
+            if token.status_code == 200:
+                return
+            if time.monotonic() > deadline:
+                raise compose.ComposeError(f"no admin token after {timeout:.0f} s: {token.status_code} {token.text}")
+            time.sleep(1)
 
-    def stop_keycloak(self) -> None:
-        self.processes.pop("keycloak").stop()
+    def stop(self, name: str) -> None:
+        self.processes.pop(name).stop()
+
+    def restart_keycloak(self, **extra_env: str) -> None:
+        """What a rolling restart does to each instance: stopped (SIGTERM), started on the same
+        database with the configuration it has now."""
+        self.stop("keycloak")
+        self.start_keycloak(**extra_env)
+        self.wait_keycloak_healthy()
 
     def start_home(self) -> None:
         process = compose.start("home", self.command("home"), self.environment("home"), self.logs)
@@ -233,6 +263,26 @@ class ComposeStack:
 
     def browser(self) -> Browser:
         return Browser(self.keycloak_url, REALM, f"{self.home_url}/auth/callback")
+
+    def monespace(self, *args: str, **variables: str) -> subprocess.CompletedProcess[str]:
+        """The installed CLI with the provision job's environment (Keycloak, admin, realm values)."""
+        # No wait: a refused credential is the answer a test expects, at once.
+        env = {**self.environment("provision"), "MONESPACE_KEYCLOAK_WAIT": "0", **variables}
+        return self.wheel.monespace(*args, **env)
+
+    def create_espace(self, rpps: str, birth_date: str, mobile: str, login_email: str, password: str) -> None:
+        """A demo doctor creates their espace by SMS (README « Demo identities »)."""
+        journey = Journey(self.browser())
+        journey.open_creation()
+        page = journey.identity(birth_date, rpps)
+        assert page.heading == "Sécuriser la création de votre espace", page.text
+        sent = len(self.sms_to(mobile, timeout=0))
+        page = journey.choose("sms")
+        assert page.heading == "Veuillez saisir le code reçu", page.box_text() or page.text
+        code = code_in(self.sms_to(mobile, count=sent + 1)[-1]["text"])
+        assert journey.enter_code(code).heading == "Finaliser la création de votre espace", journey.page.text
+        page = journey.credentials(password, email=login_email)
+        assert "Votre espace personnel a été créé et activé" in page.text, page.text
 
     def sms_to(self, mobile: str, count: int = 1, timeout: float = 15) -> list[dict[str, Any]]:
         deadline = time.monotonic() + timeout

@@ -20,8 +20,6 @@ from tests.deploy.conftest import (
     WheelEnv,
     home_sign_in,
 )
-from tests.support.journeys import Journey
-from tests.support.messages import code_in
 
 #: A demo doctor with a mobile and an e-mail on file (README « Demo identities »).
 DEMO_RPPS, DEMO_BIRTH_DATE, DEMO_MOBILE, DEMO_NAME = "10001000016", "17/06/1980", "+33612345678", "Claire MARTIN"
@@ -138,15 +136,7 @@ def test_one_issuer_whatever_host_the_request_carries(stack: ComposeStack) -> No
 
 
 def test_a_doctor_creates_an_espace_logs_in_at_the_home_and_is_logged_out_by_keycloak(stack: ComposeStack) -> None:
-    journey = Journey(stack.browser())
-    journey.open_creation()
-    page = journey.identity(DEMO_BIRTH_DATE, DEMO_RPPS)
-    assert page.heading == "Sécuriser la création de votre espace", page.text
-    assert journey.choose("sms").heading == "Veuillez saisir le code reçu"
-    code = code_in(stack.sms_to(DEMO_MOBILE)[-1]["text"])
-    assert journey.enter_code(code).heading == "Finaliser la création de votre espace", journey.page.text
-    page = journey.credentials(PASSWORD, email=LOGIN_EMAIL)
-    assert "Votre espace personnel a été créé et activé" in page.text, page.text
+    stack.create_espace(DEMO_RPPS, DEMO_BIRTH_DATE, DEMO_MOBILE, LOGIN_EMAIL, PASSWORD)
 
     browser, home = home_sign_in(stack, LOGIN_EMAIL, PASSWORD)
     assert home.status == 200, home.text
