@@ -2,8 +2,9 @@
 theme and realm files as the main command, with a fresh database, the message sink on free ports,
 and test realms whose limits are short so nothing has to sleep for long.
 
-Backends: the local distribution (default), or testcontainers' Keycloak image when
-MONESPACE_TEST_BACKEND=testcontainers and a Docker engine is available (tests/backends.py).
+Backends: the local distribution (default), or our Keycloak image (deploy/containers) built and
+run by testcontainers when MONESPACE_TEST_BACKEND=testcontainers and a Docker engine is available
+(tests/backends.py).
 """
 
 from __future__ import annotations

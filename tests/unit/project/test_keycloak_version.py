@@ -21,8 +21,9 @@ MUST_NAME = {
 OTHER_VERSIONS = {
     ("README.md", "26.7.5"): "the newer distribution whose SPI artifacts Maven Central does not serve",
 }
-#: Files whose version strings are not Keycloak's (pinned Python packages; Java sources).
-NOT_KEYCLOAK = ("constraints.txt", "extensions/src/")
+#: Files whose version strings are not Keycloak's (pinned Python packages; Java sources), and
+#: this file, which names the exceptions.
+NOT_KEYCLOAK = ("constraints.txt", "extensions/src/", "tests/unit/project/test_keycloak_version.py")
 
 
 def tracked_files() -> list[str]:
