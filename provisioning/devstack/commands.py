@@ -25,7 +25,7 @@ REALM = "monespace"
 
 
 #: What `monespace dev` needs beyond the operator's CLI: the `devstack` extra.
-DEVSTACK_MODULES = ("aiohttp", "aiosmtpd", "psutil")
+DEVSTACK_MODULES = ("aiohttp", "aiosmtpd")
 
 
 @click.group()
