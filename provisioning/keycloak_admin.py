@@ -12,6 +12,8 @@ import functools
 import json
 import os
 import re
+import sys
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,6 +34,9 @@ ENV_PASSWORD = "MONESPACE_ADMIN_PASSWORD"
 ENV_CLIENT_ID = "MONESPACE_ADMIN_CLIENT_ID"
 ENV_CLIENT_SECRET = "MONESPACE_ADMIN_CLIENT_SECRET"
 ENV_TOKEN_REALM = "MONESPACE_ADMIN_TOKEN_REALM"
+ENV_WAIT = "MONESPACE_KEYCLOAK_WAIT"
+#: While waiting for Keycloak, a line on stderr at most this often (seconds).
+WAIT_REPORT_INTERVAL = 15.0
 
 
 class KeycloakUnavailable(click.ClickException):
@@ -57,6 +62,8 @@ class AdminSettings:
     client_secret: str | None = None
     timeout_seconds: int = 30
     token_realm: str = ADMIN_REALM
+    #: Keep trying this long for a working token (a job started beside a booting Keycloak).
+    wait_seconds: float = 0
 
     @property
     def uses_client_credentials(self) -> bool:
@@ -80,10 +87,34 @@ class AdminSettings:
             client_id=env.get(ENV_CLIENT_ID) or None,
             client_secret=env.get(ENV_CLIENT_SECRET) or None,
             token_realm=env.get(ENV_TOKEN_REALM) or ADMIN_REALM,
+            wait_seconds=float(env.get(ENV_WAIT) or 0),
         )
 
 
 def connect(settings: AdminSettings) -> KeycloakAdmin:
+    """`connect_once`, retried until it works or `settings.wait_seconds` have passed.
+
+    Waiting covers a Keycloak still starting (connection refused, 5xx) and one whose admin is
+    not there yet (refused credentials): a one-shot job started beside Keycloak waits for a
+    working admin token, and a wrong password is still reported, once the wait is over.
+    """
+    deadline = time.monotonic() + settings.wait_seconds
+    reported = float("-inf")
+    while True:
+        try:
+            return connect_once(settings)
+        except KeycloakUnavailable as exc:
+            now = time.monotonic()
+            if now >= deadline:
+                raise
+            if now - reported >= WAIT_REPORT_INTERVAL:
+                left = deadline - now
+                print(f"waiting for Keycloak ({left:.0f} s left): {exc.message}", file=sys.stderr, flush=True)
+                reported = now
+            time.sleep(min(2.0, max(0.0, deadline - now)))
+
+
+def connect_once(settings: AdminSettings) -> KeycloakAdmin:
     """A `KeycloakAdmin` on realm master with a token (from `settings.token_realm`) already fetched.
 
     Raises KeycloakUnavailable (one line) when Keycloak is unreachable or refuses the login.
@@ -235,6 +266,16 @@ def admin_options(func: F) -> F:
         show_default=True,
         help=f"Realm the admin user or service-account client belongs to [env {ENV_TOKEN_REALM}].",
     )
+    @click.option(
+        "--wait-for-keycloak",
+        "wait_seconds",
+        envvar=ENV_WAIT,
+        type=click.FloatRange(0),
+        default=0,
+        metavar="SECONDS",
+        help="Keep trying this long until Keycloak answers and accepts the credentials "
+        f"(a job started beside Keycloak) [env {ENV_WAIT}; default: no wait].",
+    )
     @functools.wraps(func)
     def wrapper(
         *args: Any,
@@ -244,6 +285,7 @@ def admin_options(func: F) -> F:
         admin_client_id: str | None,
         admin_client_secret: str | None,
         admin_token_realm: str,
+        wait_seconds: float,
         **kwargs: Any,
     ) -> Any:
         kwargs["admin_settings"] = AdminSettings(
@@ -253,6 +295,7 @@ def admin_options(func: F) -> F:
             client_id=admin_client_id,
             client_secret=admin_client_secret,
             token_realm=admin_token_realm,
+            wait_seconds=wait_seconds,
         )
         return func(*args, **kwargs)
 

@@ -66,32 +66,40 @@ def start_backend() -> Iterator[Harness]:
 
 @contextlib.contextmanager
 def _testcontainers() -> Iterator[Harness]:
-    """Keycloak's official image with our providers jar and theme mounted; sink on the host."""
+    """Our Keycloak image, built from deploy/containers/keycloak.Containerfile (providers, theme and
+    deny list inside), run by testcontainers in dev mode (`start-dev` rebuilds it for dev-file);
+    the showcase theme mounted; the sink on the host."""
+    from testcontainers.core.image import DockerImage
     from testcontainers.keycloak import KeycloakContainer
 
     from provisioning.devstack import paths
-    from provisioning.devstack.distribution import PROVIDER_JAR, ensure_built
 
-    built = ensure_built("dev")
     smtp_port, http_port = free_port(), free_port()
     sink = MessageSink(smtp_port=smtp_port, http_port=http_port, host="0.0.0.0").start()
-    container = (
-        KeycloakContainer(f"quay.io/keycloak/keycloak:{built.version}")
-        .with_volume_mapping(str(built.home / "providers" / PROVIDER_JAR), f"/opt/keycloak/providers/{PROVIDER_JAR}")
-        .with_volume_mapping(str(paths.THEME), "/opt/keycloak/themes/monespace")
-        .with_volume_mapping(str(SHOWCASE_THEME), f"/opt/keycloak/themes/{SHOWCASE_THEME_NAME}")
-        .with_volume_mapping(str(built.home / "data" / "password-blacklists"), "/opt/keycloak/data/password-blacklists")
-        .with_env("KC_SPI_SMS_SENDER__HTTP_GATEWAY__URL", f"http://host.docker.internal:{http_port}/sms")
-        .with_env("KC_SPI_SMS_SENDER__HTTP_GATEWAY__TIMEOUT_MS", str(TEST_SMS_TIMEOUT_MS))
-        # As TRUSTED_PROXY_OPTIONS: the tests reach the container through Docker's own gateway.
-        .with_env("KC_PROXY_HEADERS", "xforwarded")
-        .with_env("KC_PROXY_TRUSTED_ADDRESSES", "0.0.0.0/0,::/0")
-        .with_kwargs(extra_hosts={"host.docker.internal": "host-gateway"})
+    image = DockerImage(
+        path=str(paths.ROOT),
+        dockerfile_path="deploy/containers/keycloak.Containerfile",
+        tag=f"monespace/keycloak:{paths.keycloak_version()}-test",
     )
-    with container:
-        try:
-            yield Harness(
-                container.get_url().rstrip("/"), container.username, container.password, sink, "host.docker.internal"
-            )
-        finally:
-            sink.stop()
+    with image:
+        container = (
+            KeycloakContainer(str(image))
+            .with_volume_mapping(str(SHOWCASE_THEME), f"/opt/keycloak/themes/{SHOWCASE_THEME_NAME}")
+            .with_env("KC_SPI_SMS_SENDER__HTTP_GATEWAY__URL", f"http://host.docker.internal:{http_port}/sms")
+            .with_env("KC_SPI_SMS_SENDER__HTTP_GATEWAY__TIMEOUT_MS", str(TEST_SMS_TIMEOUT_MS))
+            # As TRUSTED_PROXY_OPTIONS: the tests reach the container through Docker's own gateway.
+            .with_env("KC_PROXY_HEADERS", "xforwarded")
+            .with_env("KC_PROXY_TRUSTED_ADDRESSES", "0.0.0.0/0,::/0")
+            .with_kwargs(extra_hosts={"host.docker.internal": "host-gateway"})
+        )
+        with container:
+            try:
+                yield Harness(
+                    container.get_url().rstrip("/"),
+                    container.username,
+                    container.password,
+                    sink,
+                    "host.docker.internal",
+                )
+            finally:
+                sink.stop()

@@ -2,8 +2,9 @@
 theme and realm files as the main command, with a fresh database, the message sink on free ports,
 and test realms whose limits are short so nothing has to sleep for long.
 
-Backends: the local distribution (default), or testcontainers' Keycloak image when
-MONESPACE_TEST_BACKEND=testcontainers and a Docker engine is available (tests/backends.py).
+Backends: the local distribution (default), or our Keycloak image (deploy/containers) built and
+run by testcontainers when MONESPACE_TEST_BACKEND=testcontainers and a Docker engine is available
+(tests/backends.py).
 """
 
 from __future__ import annotations
@@ -146,9 +147,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.browser)
         if cluster in path:
             item.add_marker(pytest.mark.cluster)
-    # The cluster tests start two more Keycloaks and PostgreSQL: they run in a session of their
-    # own (`pytest tests/cluster`, as scripts/test does), never alongside the single-node harness.
-    others = [i for i in items if cluster not in str(i.fspath)]
-    if others and len(others) < len(items):
-        config.hook.pytest_deselected(items=[i for i in items if cluster in str(i.fspath)])
-        items[:] = others
+    # The cluster and deployment tests start their own Keycloaks and PostgreSQL: each runs in a
+    # session of its own (`pytest tests/cluster`, `pytest tests/deploy`, as scripts/test does),
+    # never alongside the single-node harness.
+    for folder in (cluster, f"{os.sep}deploy{os.sep}"):
+        others = [i for i in items if folder not in str(i.fspath)]
+        if others and len(others) < len(items):
+            config.hook.pytest_deselected(items=[i for i in items if folder in str(i.fspath)])
+            items[:] = others

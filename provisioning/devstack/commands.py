@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import signal
 import threading
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 from keycloak import KeycloakAdmin
 
+from provisioning.devstack import paths
 from provisioning.devstack.distribution import PROFILES, BuildError, ensure_built
 from provisioning.devstack.jdk import NoSupportedJdk
 from provisioning.devstack.keycloak_server import KeycloakStartError
@@ -22,9 +24,27 @@ if TYPE_CHECKING:
 REALM = "monespace"
 
 
+#: What `monespace dev` needs beyond the operator's CLI: the `devstack` extra.
+DEVSTACK_MODULES = ("aiohttp", "aiosmtpd")
+
+
 @click.group()
 def dev() -> None:
-    """Run MonEspace locally: Keycloak (dev-file database), message sink, realm and demo doctors."""
+    """Run MonEspace locally: Keycloak (dev-file database), message sink, realm and demo doctors.
+
+    Development only: runs from a checkout of the repository (it builds Keycloak from
+    extensions/ and themes/) with the `devstack` extra installed (pip install -e '.[dev]').
+    """
+    if not (paths.EXTENSIONS / "pom.xml").is_file():
+        raise click.ClickException(
+            f"monespace dev runs from a checkout of the repository (no extensions/pom.xml under {paths.ROOT}); "
+            "an installed CLI provides `monespace realm` and `monespace ordinal`"
+        )
+    missing = [name for name in DEVSTACK_MODULES if importlib.util.find_spec(name) is None]
+    if missing:
+        raise click.ClickException(
+            f"monespace dev needs the devstack extra ({', '.join(missing)} missing): pip install -e '.[dev]'"
+        )
 
 
 @dev.command()

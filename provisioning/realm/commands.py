@@ -131,3 +131,12 @@ def _print(summary: ChangeSummary) -> None:
     for line in summary.lines():
         click.echo(line)
     click.echo(summary.summary_line())
+
+
+def _register() -> None:
+    from provisioning.realm.client_secret import client_secret
+
+    realm.add_command(client_secret)
+
+
+_register()

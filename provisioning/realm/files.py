@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import monespace_realm
 import yaml
 from pydantic import ValidationError
 
@@ -38,8 +39,8 @@ PARTIAL_PREFIX = "_"
 
 
 def default_realm_dir() -> Path:
-    """`realm/` at the root of the repository this package is installed from."""
-    return Path(__file__).resolve().parents[2] / "realm"
+    """The realm files installed with this package (realm/ of the checkout in development)."""
+    return monespace_realm.DIRECTORY
 
 
 @dataclass(frozen=True)

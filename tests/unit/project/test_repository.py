@@ -1,14 +1,11 @@
-"""The repository keeps its promises: one Keycloak pin, the README's two commands, compose in step."""
+"""The repository keeps its promises: one Keycloak pin, the README's two commands."""
 
 from __future__ import annotations
 
 import os
 import re
 
-import yaml
-
 from provisioning.devstack import paths
-from provisioning.devstack.distribution import DENYLIST_NAME, PROVIDER_JAR
 
 README = (paths.ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -22,17 +19,6 @@ def test_readme_opens_with_the_two_commands() -> None:
 
 def test_ci_runs_the_readme_test_command() -> None:
     assert "scripts/test" in (paths.ROOT / ".ci" / "run").read_text()
-
-
-def test_compose_uses_the_pinned_keycloak_and_our_build_outputs() -> None:
-    compose = yaml.safe_load((paths.ROOT / "docker-compose.yml").read_text())
-    keycloak = compose["services"]["keycloak"]
-    assert keycloak["image"] == f"quay.io/keycloak/keycloak:{paths.keycloak_version()}"
-    mounts = " ".join(keycloak["volumes"])
-    assert f"extensions/target/{PROVIDER_JAR}" in mounts
-    assert "./themes/monespace:" in mounts
-    assert f"password-strength/dist/{DENYLIST_NAME}" in mounts
-    assert keycloak["environment"]["KC_DB"] == "postgres"
 
 
 def test_keycloak_version_is_a_26_release() -> None:
