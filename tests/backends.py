@@ -15,6 +15,9 @@ from tests.support.harness import Harness
 
 #: Short gateway timeout so the "gateway hangs" test waits seconds, not the production 5 s.
 TEST_SMS_TIMEOUT_MS = 1500
+#: Keycloak runs as in production behind its proxy: X-Forwarded-* headers are trusted from the
+#: proxy's address (here loopback, where the tests run), so forged ones can be tried against it.
+BEHIND_A_PROXY = ["--proxy-headers=xforwarded", "--proxy-trusted-addresses=127.0.0.1"]
 #: Test-only login theme rendering every macro of monespace.ftl (tests/browser/theme); it is
 #: installed in the test Keycloak only, never in the distribution build.
 SHOWCASE_THEME = Path(__file__).parent / "browser" / "theme" / "showcase-theme"
@@ -42,6 +45,7 @@ def start_backend() -> Iterator[Harness]:
         fresh_data=True,
         # The tests start their own home on a free port (tests/conftest.py `home`).
         with_home=False,
+        extra_options=list(BEHIND_A_PROXY),
     )
     stack = Stack(settings, say=lambda line: print(f"[harness] {line}", flush=True))
     with stack:
@@ -68,10 +72,14 @@ def _testcontainers() -> Iterator[Harness]:
     from provisioning.devstack.distribution import PROVIDER_JAR, ensure_built
 
     built = ensure_built("dev")
-    smtp_port, http_port = free_port(), free_port()
+    smtp_port, http_port, keycloak_port = free_port(), free_port(), free_port()
     sink = MessageSink(smtp_port=smtp_port, http_port=http_port, host="0.0.0.0").start()
+    # A fixed host port, so that Keycloak's public URL (--hostname) is known before it starts.
+    public_url = f"http://localhost:{keycloak_port}"
+    command = f"start-dev --hostname={public_url} --hostname-backchannel-dynamic=true"
     container = (
-        KeycloakContainer(f"quay.io/keycloak/keycloak:{built.version}")
+        KeycloakContainer(f"quay.io/keycloak/keycloak:{built.version}", cmd=command)
+        .with_bind_ports(8080, keycloak_port)
         .with_volume_mapping(str(built.home / "providers" / PROVIDER_JAR), f"/opt/keycloak/providers/{PROVIDER_JAR}")
         .with_volume_mapping(str(paths.THEME), "/opt/keycloak/themes/monespace")
         .with_volume_mapping(str(SHOWCASE_THEME), f"/opt/keycloak/themes/{SHOWCASE_THEME_NAME}")

@@ -15,6 +15,7 @@ import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from keycloak import KeycloakAdmin
 
@@ -107,11 +108,24 @@ class Cluster:
     def size(self) -> int:
         return len(self.settings.http_ports)
 
+    def node(self, index: int, instance: Path) -> KeycloakServer:
+        """Node `index` (not started), run from `instance`, its URLs and issuer the front's."""
+        s = self.settings
+        return KeycloakServer(
+            instance=instance,
+            http_port=s.http_ports[index],
+            management_port=s.management_ports[index],
+            admin_user=s.admin_user,
+            admin_password=s.admin_password,
+            options=self.node_options(index),
+            heap=s.heap,
+            hostname=s.front_url,
+        )
+
     def node_options(self, index: int) -> list[str]:
         s = self.settings
         return [
             *self.stack.keycloak_options(),
-            f"--hostname={s.front_url}",
             "--proxy-headers=xforwarded",
             # Forwarded headers count only from loopback, where the front runs.
             "--proxy-trusted-addresses=127.0.0.1",
@@ -131,18 +145,7 @@ class Cluster:
                 prepare_instance(built, f"{s.name}-{s.node_name(i)}", fresh_data=s.fresh_data) for i in range(self.size)
             ]
             self.stack.start_sink(instances[0])
-            self.nodes = [
-                KeycloakServer(
-                    instance=instance,
-                    http_port=s.http_ports[i],
-                    management_port=s.management_ports[i],
-                    admin_user=s.admin_user,
-                    admin_password=s.admin_password,
-                    options=self.node_options(i),
-                    heap=s.heap,
-                )
-                for i, instance in enumerate(instances)
-            ]
+            self.nodes = [self.node(i, instance) for i, instance in enumerate(instances)]
             # Nodes boot together (one boot is ~30-60 s), except on an empty database: two nodes
             # creating the schema at once collide (`relation "databasechangelog" already
             # exists`), so the others wait until node 1 has created it and the master realm.
