@@ -211,17 +211,9 @@ def cluster(
 
 
 def _realm_values(stack: Stack) -> dict[str, Any]:
-    from monespace_home.settings import BACKCHANNEL_LOGOUT_PATH
+    from provisioning.devstack.stack import home_realm_values
 
-    home = stack.home_url
-    values: dict[str, Any] = {
-        "realm": REALM,
-        "home_root_url": home,
-        "home_url": f"{home}/",
-        "home_redirect_uris": [f"{home}/*"],
-        "home_post_logout_redirect_uris": [f"{home}/*"],
-        "home_backchannel_logout_url": f"{home}{BACKCHANNEL_LOGOUT_PATH}",
-    }
+    values: dict[str, Any] = {"realm": REALM, **home_realm_values(stack.home_url)}
     if "MONESPACE_SMTP_HOST" not in os.environ:
         values.update(smtp_host="127.0.0.1", smtp_port=stack.settings.smtp_port)
     return values

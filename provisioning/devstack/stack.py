@@ -14,6 +14,7 @@ from keycloak import KeycloakAdmin
 from message_sink import MessageSink
 from monespace_home import HomeServer
 from monespace_home import Settings as HomeSettings
+from monespace_home.settings import BACKCHANNEL_LOGOUT_PATH, CALLBACK_PATH, LOGGED_OUT_PATH
 from provisioning.devstack import paths
 from provisioning.devstack.distribution import BuiltKeycloak, Progress, ensure_built, prepare_instance
 from provisioning.devstack.keycloak_server import KeycloakServer
@@ -21,6 +22,20 @@ from provisioning.devstack.ports import ensure_free
 from provisioning.devstack.postgres import LocalPostgres
 
 DATABASE = USER = PASSWORD = "keycloak"  # the local PostgreSQL's database and owner (loopback only)
+
+
+def home_realm_values(public_url: str, *more_urls: str) -> dict[str, object]:
+    """realm/ values for the home at `public_url`: its exact callback and "logged out" URIs (and
+    those of `more_urls`, other homes using the same client), where a reset link opened in
+    another browser lands, and where Keycloak posts logout tokens."""
+    urls = [public_url, *more_urls]
+    return {
+        "home_root_url": public_url,
+        "home_url": f"{public_url}/",
+        "home_redirect_uris": [f"{url}{CALLBACK_PATH}" for url in urls],
+        "home_post_logout_redirect_uris": [f"{url}{LOGGED_OUT_PATH}" for url in urls],
+        "home_backchannel_logout_url": f"{public_url}{BACKCHANNEL_LOGOUT_PATH}",
+    }
 
 
 @dataclass
