@@ -39,6 +39,7 @@ def start_backend() -> Iterator[Harness]:
         postgres_port=free_port(),
         http_port=free_port(),
         management_port=free_port(),
+        jgroups_port=free_port(),
         smtp_port=free_port(),
         sink_http_port=free_port(),
         sms_gateway_timeout_ms=TEST_SMS_TIMEOUT_MS,
@@ -46,6 +47,9 @@ def start_backend() -> Iterator[Harness]:
         # The tests start their own home on a free port (tests/conftest.py `home`).
         with_home=False,
         extra_options=list(BEHIND_A_PROXY),
+        # On the production build too, the harness runs with admin/admin and the sink.
+        allow_default_admin_password=True,
+        allow_message_sink=True,
     )
     stack = Stack(settings, say=lambda line: print(f"[harness] {line}", flush=True))
     with stack:

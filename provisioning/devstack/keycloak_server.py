@@ -45,6 +45,8 @@ class KeycloakServer:
     heap: str | None = None
     #: The public URL (scheme, host, port); None: `url`.
     hostname: str | None = None
+    #: Clustering (JGroups) port on `host`; its failure detection takes another one above it.
+    jgroups_port: int = 7800
     log_path: Path | None = None
     process: subprocess.Popen[bytes] | None = None
     #: Size of the (appended) log when this process started: what came after is this run's.
@@ -73,6 +75,10 @@ class KeycloakServer:
             f"--http-management-port={self.management_port}",
             f"--hostname={self.public_url}",
             "--hostname-backchannel-dynamic=true",
+            # Clustering (JGroups, and its failure detection port) on the same address as HTTP:
+            # by default it listens on the machine's network address.
+            f"--cache-embedded-network-bind-address={self.host}",
+            f"--cache-embedded-network-bind-port={self.jgroups_port}",
             *self.options,
         ]
 

@@ -43,6 +43,9 @@ def cluster() -> Iterator[Cluster]:
         sms_gateway_timeout_ms=TEST_SMS_TIMEOUT_MS,
         with_home=False,
         fresh_data=True,
+        # Throw-away nodes on loopback: the production build with the dev parts.
+        allow_default_admin_password=True,
+        allow_message_sink=True,
     )
     started = time.monotonic()
     with Cluster(settings, say=say) as running:
