@@ -142,6 +142,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.integration)
         if f"{os.sep}browser{os.sep}" in path:
             item.add_marker(pytest.mark.browser)
+        if f"{os.sep}security{os.sep}" in path:
+            item.add_marker(pytest.mark.security)
         if cluster in path:
             item.add_marker(pytest.mark.cluster)
     # The cluster tests start two more Keycloaks and PostgreSQL: they run in a session of their
