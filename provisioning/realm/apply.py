@@ -74,8 +74,8 @@ def execute(api: RealmApi, plan: RealmPlan) -> None:
     if plan.profile is not None:
         api.put("users/profile", plan.profile)
     _required_actions(api, plan)
-    _roles(api, plan)
-    _scopes(api, plan)
+    _write(api, "roles", plan.role_creates, plan.role_updates)
+    _write(api, "client-scopes", plan.scope_creates, plan.scope_updates)
     _clients(api, plan)
     _client_scopes(api, plan)
     _service_account_grants(api, plan)
@@ -115,11 +115,14 @@ def _clients(api: RealmApi, plan: RealmPlan) -> None:
         api.put(f"clients/{uuid}/protocol-mappers/models/{mapper_id}", mapper)
 
 
-def _scopes(api: RealmApi, plan: RealmPlan) -> None:
-    for representation in plan.scope_creates:
-        api.post("client-scopes", representation)
-    for scope_id, representation in plan.scope_updates:
-        api.put(f"client-scopes/{scope_id}", representation)
+def _write(
+    api: RealmApi, collection: str, creates: list[dict[str, Any]], updates: list[tuple[str, dict[str, Any]]]
+) -> None:
+    """POST each new representation to `collection`, PUT each (key, representation) to its key."""
+    for representation in creates:
+        api.post(collection, representation)
+    for key, representation in updates:
+        api.put(f"{collection}/{segment(key)}", representation)
 
 
 def _client_scopes(api: RealmApi, plan: RealmPlan) -> None:
@@ -141,13 +144,6 @@ def _attach(api: RealmApi, path: str, op: str) -> None:
         api.put(path, None)
     else:
         api.delete(path)
-
-
-def _roles(api: RealmApi, plan: RealmPlan) -> None:
-    for representation in plan.role_creates:
-        api.post("roles", representation)
-    for name, representation in plan.role_updates:
-        api.put(f"roles/{segment(name)}", representation)
 
 
 def _service_account_grants(api: RealmApi, plan: RealmPlan) -> None:
