@@ -1,8 +1,8 @@
 """Compare the desired realm with what Keycloak holds and build the plan.
 
 Only what `realm/` names is compared. Nothing is removed from Keycloak except the roles
-`defaultRoles.exclude` lists, client scopes declared absent (or attached to a client that does
-not name them) and older versions of a declared flow that nothing binds.
+`defaultRoles.exclude` lists, client scopes declared absent (and scopes detached from a client
+that names its scopes) and older versions of a declared flow that nothing binds.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from provisioning.realm.desired import (
 )
 from provisioning.realm.errors import KeycloakStateError
 from provisioning.realm.flows import DesiredFlow, layouts_match, version_pattern
-from provisioning.realm.plan import SECRET, UNSET, Change, RealmPlan, changed
+from provisioning.realm.plan import SECRET, UNSET, Change, Op, RealmPlan, changed
 from provisioning.realm.schema import (
     BINDING_FIELDS,
     AuthenticatorStep,
@@ -210,9 +210,10 @@ def _client(client: DesiredClient, current: dict[str, Any] | None, plan: RealmPl
         held = set(current.get(SCOPE_FIELDS[kind]) or [])
         detached = sorted(held - set(wanted))
         attached = [name for name in wanted if name not in held]
-        for op, names in (("-", detached), ("+", attached)):
+        changes: tuple[tuple[Op, list[str]], ...] = (("-", detached), ("+", attached))
+        for op, names in changes:
             if names:
-                plan.add(Change(op, f"{subject} {kind} scopes", ", ".join(names)))  # type: ignore[arg-type]
+                plan.add(Change(op, f"{subject} {kind} scopes", ", ".join(names)))
                 plan.client_scope_changes += [(client.client_id, kind, op, name) for name in names]
 
     mappers = {m["name"]: m for m in current.get("protocolMappers") or []}

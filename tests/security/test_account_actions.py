@@ -10,48 +10,22 @@ doctor back with `kc_action_status=error`, no form shown) and change nothing; Pa
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlparse
-
 import pytest
 from keycloak import KeycloakAdmin
 
 from monespace_home.settings import SETTINGS_ACTION
+from tests.support.account_actions import STOCK_ACTIONS, ask_action
 from tests.support.doctors import Doctor, DoctorFactory
 from tests.support.oidc import Browser
 from tests.support.rpps import new_rpps
 
 PASSWORD = "Cabinet-Action-2026!"
-#: Keycloak 26.7's own required actions, by the alias kc_action names (tests/security/
-#: test_surface_inventory.py checks this list against the providers the server reports).
-STOCK_ACTIONS = [
-    "UPDATE_PASSWORD",
-    "UPDATE_EMAIL",
-    "CONFIGURE_TOTP",
-    "CONFIGURE_RECOVERY_AUTHN_CODES",
-    "delete_credential",
-    "webauthn-register",
-    "webauthn-register-passwordless",
-    "delete_account",
-    "UPDATE_PROFILE",
-    "VERIFY_EMAIL",
-    "VERIFY_PROFILE",
-    "TERMS_AND_CONDITIONS",
-    "idp_link",
-    "update_user_locale",
-]
 
 
 def signed_in(browser: Browser, doctors: DoctorFactory) -> Doctor:
     doctor = doctors.create(login_email=f"action.{new_rpps()}@exemple.fr", password=PASSWORD)
     browser.login_tokens(doctor.login_email or "", PASSWORD)
     return doctor
-
-
-def action_status(browser: Browser) -> str | None:
-    """`kc_action_status` of the redirect to the application; None when Keycloak showed a page."""
-    if not browser.redirected_to_app:
-        return None
-    return parse_qs(urlparse(browser.app_redirect()).query).get("kc_action_status", [""])[0]
 
 
 @pytest.mark.parametrize("action", STOCK_ACTIONS)
@@ -63,8 +37,10 @@ def test_stock_action_is_refused_and_changes_nothing(
     extra = {}
     if action == "delete_credential":
         extra["kc_action_parameter"] = credentials_before[0]["id"]  # the doctor's password
-    page = browser.get(browser.authorize_url(kc_action=action, **extra))
-    assert action_status(browser) == "error", f"{action} showed {page.status} {page.heading!r}: {page.text[:200]}"
+    status = ask_action(browser, action, **extra)
+    assert browser.page is not None
+    shown = f"{browser.page.status} {browser.page.heading!r}: {browser.page.text[:200]}"
+    assert status == "error", f"{action} showed {shown}"
 
     assert admin.get_credentials(doctor.id) == credentials_before
     assert admin.get_user(doctor.id)["email"] == doctor.login_email
