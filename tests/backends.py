@@ -40,13 +40,17 @@ def start_backend() -> Iterator[Harness]:
         postgres_port=free_port(),
         http_port=free_port(),
         management_port=free_port(),
+        jgroups_port=free_port(),
         smtp_port=free_port(),
         sink_http_port=free_port(),
         sms_gateway_timeout_ms=TEST_SMS_TIMEOUT_MS,
-        extra_options=TRUSTED_PROXY_OPTIONS,
         fresh_data=True,
         # The tests start their own home on a free port (tests/conftest.py `home`).
         with_home=False,
+        extra_options=list(TRUSTED_PROXY_OPTIONS),
+        # On the production build too, the harness runs with admin/admin and the sink.
+        allow_default_admin_password=True,
+        allow_message_sink=True,
     )
     stack = Stack(settings, say=lambda line: print(f"[harness] {line}", flush=True))
     with stack:
@@ -74,8 +78,11 @@ def _testcontainers() -> Iterator[Harness]:
 
     from provisioning.devstack import paths
 
-    smtp_port, http_port = free_port(), free_port()
+    smtp_port, http_port, keycloak_port = free_port(), free_port(), free_port()
     sink = MessageSink(smtp_port=smtp_port, http_port=http_port, host="0.0.0.0").start()
+    # A fixed host port, so that Keycloak's public URL (--hostname) is known before it starts.
+    public_url = f"http://localhost:{keycloak_port}"
+    command = f"start-dev --hostname={public_url} --hostname-backchannel-dynamic=true"
     image = DockerImage(
         path=str(paths.ROOT),
         dockerfile_path="deploy/containers/keycloak.Containerfile",
@@ -83,7 +90,8 @@ def _testcontainers() -> Iterator[Harness]:
     )
     with image:
         container = (
-            KeycloakContainer(str(image))
+            KeycloakContainer(str(image), cmd=command)
+            .with_bind_ports(8080, keycloak_port)
             .with_volume_mapping(str(SHOWCASE_THEME), f"/opt/keycloak/themes/{SHOWCASE_THEME_NAME}")
             .with_env("KC_SPI_SMS_SENDER__HTTP_GATEWAY__URL", f"http://host.docker.internal:{http_port}/sms")
             .with_env("KC_SPI_SMS_SENDER__HTTP_GATEWAY__TIMEOUT_MS", str(TEST_SMS_TIMEOUT_MS))
@@ -95,7 +103,7 @@ def _testcontainers() -> Iterator[Harness]:
         with container:
             try:
                 yield Harness(
-                    container.get_url().rstrip("/"),
+                    public_url,
                     container.username,
                     container.password,
                     sink,

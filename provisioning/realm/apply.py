@@ -74,11 +74,16 @@ def execute(api: RealmApi, plan: RealmPlan) -> None:
     if plan.profile is not None:
         api.put("users/profile", plan.profile)
     _required_actions(api, plan)
-    _roles(api, plan)
+    _write(api, "roles", plan.role_creates, plan.role_updates)
+    _write(api, "client-scopes", plan.scope_creates, plan.scope_updates)
     _clients(api, plan)
+    _client_scopes(api, plan)
     _service_account_grants(api, plan)
     _default_roles(api, plan)
     _flows(api, plan)
+    # Last: a scope declared absent is deleted once no declared client names it any more.
+    for scope_id, _name in plan.scope_deletes:
+        api.delete(f"client-scopes/{scope_id}")
 
 
 def _realm_update_hint(update: dict[str, Any]) -> str:
@@ -110,11 +115,35 @@ def _clients(api: RealmApi, plan: RealmPlan) -> None:
         api.put(f"clients/{uuid}/protocol-mappers/models/{mapper_id}", mapper)
 
 
-def _roles(api: RealmApi, plan: RealmPlan) -> None:
-    for representation in plan.role_creates:
-        api.post("roles", representation)
-    for name, representation in plan.role_updates:
-        api.put(f"roles/{segment(name)}", representation)
+def _write(
+    api: RealmApi, collection: str, creates: list[dict[str, Any]], updates: list[tuple[str, dict[str, Any]]]
+) -> None:
+    """POST each new representation to `collection`, PUT each (key, representation) to its key."""
+    for representation in creates:
+        api.post(collection, representation)
+    for key, representation in updates:
+        api.put(f"{collection}/{segment(key)}", representation)
+
+
+def _client_scopes(api: RealmApi, plan: RealmPlan) -> None:
+    """Attach and detach scopes by name, for clients and the realm's defaults."""
+    if not (plan.client_scope_changes or plan.realm_default_scope_changes):
+        return
+    scope_ids = {s["name"]: s["id"] for s in api.get("client-scopes")}
+    client_ids: dict[str, str] = {}
+    for client_id, kind, op, name in plan.client_scope_changes:
+        if client_id not in client_ids:
+            client_ids[client_id] = api.get("clients", clientId=client_id)[0]["id"]
+        _attach(api, f"clients/{client_ids[client_id]}/{kind}-client-scopes/{scope_ids[name]}", op)
+    for kind, op, name in plan.realm_default_scope_changes:
+        _attach(api, f"default-{kind}-client-scopes/{scope_ids[name]}", op)
+
+
+def _attach(api: RealmApi, path: str, op: str) -> None:
+    if op == "+":
+        api.put(path, None)
+    else:
+        api.delete(path)
 
 
 def _service_account_grants(api: RealmApi, plan: RealmPlan) -> None:
@@ -160,7 +189,7 @@ def create_flow(api: RealmApi, flow: DesiredFlow) -> None:
     """Create a flow version with all its executions; on failure remove what was created."""
     created: list[str] = []
     try:
-        top = _new_flow(api, flow.alias, flow.definition.description, "basic-flow", top_level=True)
+        top = _new_flow(api, flow.alias, flow.definition.description, flow.definition.type, top_level=True)
         created.append(top)
         _add_steps(api, flow, top, flow.definition.executions, created)
     except AdminApiError as exc:

@@ -86,6 +86,7 @@ def validate(desired: DesiredRealm) -> None:
     """Render and validate realm/ without contacting Keycloak."""
     click.echo(
         f"realm/ is valid: realm {desired.name}, {len(desired.clients)} clients, "
+        f"{len(desired.client_scopes)} client scopes, "
         f"{len(desired.required_actions)} required actions, {len(desired.flows)} flows"
         + "".join(f"\n  flow {f.name} → {f.alias}" for f in desired.flows)
     )

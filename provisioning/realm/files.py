@@ -21,6 +21,7 @@ from provisioning.realm.errors import RealmFilesError
 from provisioning.realm.schema import (
     STEP_TAGS,
     Client,
+    ClientScope,
     DefaultRoles,
     Flow,
     RealmDocument,
@@ -50,6 +51,7 @@ class RealmFiles:
     realm: RealmSettings
     user_profile: UserProfile | None = None
     roles: Roles | None = None
+    client_scopes: list[ClientScope] = field(default_factory=list)
     clients: list[Client] = field(default_factory=list)
     default_roles: DefaultRoles | None = None
     required_actions: list[RequiredAction] = field(default_factory=list)
@@ -176,6 +178,7 @@ def _key_path(loc: tuple[int | str, ...]) -> str:
 
 def _join(documents: list[tuple[str, RealmDocument]], problems: list[str]) -> RealmFiles | None:
     singles: dict[str, tuple[str, Any]] = {}
+    scopes: list[tuple[str, int, ClientScope]] = []
     clients: list[tuple[str, int, Client]] = []
     actions: list[tuple[str, int, RequiredAction]] = []
     flows: list[tuple[str, int, Flow]] = []
@@ -188,11 +191,14 @@ def _join(documents: list[tuple[str, RealmDocument]], problems: list[str]) -> Re
                 problems.append(f"{label}: {section}: already defined in {singles[section][0]}")
             else:
                 singles[section] = (label, value)
+        scopes += [(label, i, c) for i, c in enumerate(document.clientScopes or [])]
         clients += [(label, i, c) for i, c in enumerate(document.clients or [])]
         actions += [(label, i, a) for i, a in enumerate(document.requiredActions or [])]
         flows += [(label, i, f) for i, f in enumerate(document.flows or [])]
 
+    _unique(scopes, "clientScopes", "name", lambda c: c.name, problems)
     _unique(clients, "clients", "clientId", lambda c: c.clientId, problems)
+    _check_client_scopes(scopes, clients, problems)
     _unique(actions, "requiredActions", "alias", lambda a: a.alias, problems)
     _unique(flows, "flows", "alias", lambda f: f.alias, problems)
     _check_flows(flows, problems)
@@ -204,6 +210,7 @@ def _join(documents: list[tuple[str, RealmDocument]], problems: list[str]) -> Re
         realm=singles["realm"][1],
         user_profile=singles.get("userProfile", (None, None))[1],
         roles=singles.get("roles", (None, None))[1],
+        client_scopes=[c for _, _, c in scopes],
         clients=[c for _, _, c in clients],
         default_roles=singles.get("defaultRoles", (None, None))[1],
         required_actions=[a for _, _, a in actions],
@@ -226,14 +233,13 @@ def _check_flows(flows: list[tuple[str, int, Flow]], problems: list[str]) -> Non
     bindings: dict[str, str] = {}
     config_aliases: dict[str, str] = {}
     for label, index, flow in flows:
-        if flow.binding is not None:
-            if flow.binding in bindings:
+        for binding in flow.bindings:
+            if binding in bindings:
                 problems.append(
-                    f"{label}: flows[{index}].binding: '{flow.binding}' is already taken by flow "
-                    f"'{bindings[flow.binding]}'"
+                    f"{label}: flows[{index}].binding: '{binding}' is already taken by flow '{bindings[binding]}'"
                 )
             else:
-                bindings[flow.binding] = flow.alias
+                bindings[binding] = flow.alias
         for step in walk_steps(flow):
             config = getattr(step, "config", None)
             if config is None:
@@ -245,3 +251,18 @@ def _check_flows(flows: list[tuple[str, int, Flow]], problems: list[str]) -> Non
                 )
             else:
                 config_aliases[config.alias] = flow.alias
+
+
+def _check_client_scopes(
+    scopes: list[tuple[str, int, ClientScope]], clients: list[tuple[str, int, Client]], problems: list[str]
+) -> None:
+    """A client may only name scopes declared present."""
+    present = {scope.name for _, _, scope in scopes if scope.state == "present"}
+    for label, index, client in clients:
+        for section in ("defaultClientScopes", "optionalClientScopes"):
+            for name in getattr(client, section) or []:
+                if name not in present:
+                    problems.append(
+                        f"{label}: clients[{index}].{section}: '{name}' is not a client scope declared present"
+                        " (clientScopes)"
+                    )

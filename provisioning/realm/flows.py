@@ -30,7 +30,9 @@ MASKED_VALUE = "**********"
 
 def flow_digest(flow: Flow) -> str:
     """Short hash of everything that shapes the flow (not where it is bound)."""
-    definition = flow.model_dump(mode="json", exclude={"binding"})
+    # `type` counts only when not the default, so flows declared before it kept their versions.
+    ignored = {"binding"} | ({"type"} if flow.type == "basic-flow" else set())
+    definition = flow.model_dump(mode="json", exclude=ignored)
     canonical = json.dumps(definition, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:DIGEST_LENGTH]
 
@@ -73,9 +75,9 @@ class DesiredFlow:
         return self.definition.alias
 
     @property
-    def binding_field(self) -> str | None:
-        binding = self.definition.binding
-        return BINDING_FIELDS[binding] if binding else None
+    def binding_fields(self) -> list[str]:
+        """The realm fields (browserFlow…) this flow is bound to."""
+        return [BINDING_FIELDS[binding] for binding in self.definition.bindings]
 
     def layout(self) -> list[ExecutionRow]:
         """The executions Keycloak should list for this flow, depth first."""

@@ -160,7 +160,6 @@ MISSING_PROVIDERS = """\
 flows:
   - alias: test-missing
     description: Names an authenticator nobody deployed
-    binding: direct_grant
     executions:
       - authenticator: monespace-not-deployed
         requirement: REQUIRED

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from monespace_home.settings import CALLBACK_PATH, LOGGED_OUT_PATH
 from provisioning.devstack import paths
 from provisioning.realm.desired import load_desired
 from provisioning.realm.errors import RealmFilesError
 from provisioning.realm.files import load_realm_files
-from provisioning.realm.schema import AuthenticatorStep, SubflowStep
+from provisioning.realm.schema import BINDING_FIELDS, AuthenticatorStep, SubflowStep
 from provisioning.realm.values import load_defaults, resolve_values
 
 CNIL_POLICY = (
@@ -49,9 +50,49 @@ def test_repository_realm_renders_with_its_defaults() -> None:
         "starttls": "false",
         "ssl": "false",
     }
-    assert [f.name for f in desired.flows] == ["monespace-browser", "monespace-creation", "monespace-reset"]
-    assert [a.alias for a in desired.required_actions] == ["VERIFY_PROFILE", "monespace-settings"]
-    assert desired.default_roles_exclude == ["account/manage-account", "account/view-profile"]
+    assert [f.name for f in desired.flows] == [
+        "monespace-browser",
+        "monespace-creation",
+        "monespace-reset",
+        "monespace-refuse",
+        "monespace-clients",
+    ]
+    bound = {field: f.name for f in desired.flows for field in f.binding_fields}
+    assert sorted(bound) == sorted(BINDING_FIELDS.values()), "every flow binding is realm/'s"
+    enabled = [a.alias for a in desired.required_actions if a.enabled]
+    assert enabled == ["update_user_locale", "monespace-settings"]
+    assert desired.default_roles_exclude == ["account/manage-account", "account/view-profile", "offline_access"]
+
+
+def test_home_redirect_uris_are_the_homes_own_paths() -> None:
+    home = next(c for c in load_desired().clients if c.client_id == "monespace-home")
+    assert home.fields["redirectUris"] == [f"http://localhost:8000{CALLBACK_PATH}"]
+    assert home.attributes["post.logout.redirect.uris"] == f"http://localhost:8000{LOGGED_OUT_PATH}"
+    assert home.fields["webOrigins"] == []
+    assert home.scopes == {"default": ["basic", "profile"], "optional": []}
+
+
+def test_wildcard_redirect_uris_are_refused(realm_dir: Path) -> None:
+    for value in ("http://localhost:8000/*", "*"):
+        with pytest.raises(RealmFilesError) as failure:
+            load_desired(realm_dir, {"home_post_logout_redirect_uris": [value]})
+        assert failure.value.problems == [
+            "realm/clients.yaml: clients[0]: Value error, attributes.post.logout.redirect.uris: exact URIs only, "
+            f"no wildcard ({value})"
+        ]
+
+
+def test_client_naming_an_undeclared_scope_is_refused(realm_dir: Path) -> None:
+    scopes = realm_dir / "client-scopes.yaml"
+    scopes.write_text(scopes.read_text().replace("  - {name: email, state: absent}\n", ""))
+    clients = realm_dir / "clients.yaml"
+    clients.write_text(
+        clients.read_text().replace("defaultClientScopes: [basic, profile]", "defaultClientScopes: [email]")
+    )
+    assert problems_of(realm_dir) == [
+        "realm/clients.yaml: clients[0].defaultClientScopes: 'email' is not a client scope declared present"
+        " (clientScopes)"
+    ]
 
 
 def test_creation_and_reset_share_the_code_and_identity_limits() -> None:
@@ -146,8 +187,10 @@ def test_stock_server_values_leave_custom_providers_out() -> None:
         values={"with_custom_providers": False, "password_denylist_file": "", "realm": "monespace-fast"}
     )
     assert desired.name == "monespace-fast"
-    assert desired.flows == []
-    assert [a.alias for a in desired.required_actions] == ["VERIFY_PROFILE"]
+    # Only the flows of stock authenticators: Keycloak's own browser, registration and reset stay.
+    assert [f.name for f in desired.flows] == ["monespace-refuse", "monespace-clients"]
+    assert "monespace-settings" not in [a.alias for a in desired.required_actions]
+    assert "VERIFY_PROFILE" in [a.alias for a in desired.required_actions]
     assert "passwordBlacklist" not in desired.settings["passwordPolicy"]
     assert desired.settings["passwordPolicy"].endswith("notUsername and maxLength(128)")
 
@@ -161,7 +204,7 @@ def test_unknown_key_and_wrong_type_are_named_by_file_and_key_path(realm_dir: Pa
     clients = realm_dir / "clients.yaml"
     clients.write_text(
         clients.read_text()
-        .replace("    publicClient: true\n", "    publicClient: true\n    publicity: loud\n")
+        .replace("    publicClient: true\n", "    publicClient: true\n    publicity: loud\n", 1)
         .replace("redirectUris: {{ home_redirect_uris | tojson }}", 'redirectUris: "http://x/*"')
     )
     flows = realm_dir / "flows.yaml"
