@@ -2,7 +2,7 @@ package fr.ordre.monespace.settings;
 
 import fr.ordre.monespace.account.LoginEmail;
 import fr.ordre.monespace.account.PasswordChange;
-import fr.ordre.monespace.creation.CreationAuthenticatorFactory;
+import fr.ordre.monespace.creation.DoctorLimits;
 import fr.ordre.monespace.delivery.DeliveryException;
 import fr.ordre.monespace.delivery.Notices;
 import fr.ordre.monespace.journey.CredentialsStep;
@@ -14,7 +14,6 @@ import fr.ordre.monespace.limits.Quotas;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
@@ -22,9 +21,6 @@ import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.AuthenticationExecutionModel;
-import org.keycloak.models.AuthenticationFlowModel;
-import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
@@ -98,7 +94,7 @@ final class SettingsAction implements RequiredActionProvider {
             answer(context, typedEmail, List.of(new FormMessage(FIELD_CURRENT, "monespaceCurrentPasswordMissing")), null);
             return;
         }
-        JourneySettings limits = doctorLimits(realm);
+        JourneySettings limits = DoctorLimits.of(realm);
         // The password is only checked holding a slot of the doctor's quota: simultaneous wrong
         // guesses cannot outrun the brute-force detector, which counts after the fact.
         Attempt check = Attempt.claim(new Quotas(session, realm).of(limits.currentPasswordPerDoctor(), doctor.getId()));
@@ -170,22 +166,6 @@ final class SettingsAction implements RequiredActionProvider {
             }
         }
         return errors;
-    }
-
-    /**
-     * The doctor's limits are the journeys' (realm/ flows.yaml gives every flow the same): those of
-     * the creation authenticator in the realm's registration flow, else the defaults.
-     */
-    private static JourneySettings doctorLimits(RealmModel realm) {
-        AuthenticationFlowModel flow = realm.getRegistrationFlow();
-        AuthenticatorConfigModel config = flow == null ? null : realm.getAuthenticationExecutionsStream(flow.getId())
-                .filter(e -> CreationAuthenticatorFactory.ID.equals(e.getAuthenticator()))
-                .map(AuthenticationExecutionModel::getAuthenticatorConfig)
-                .filter(Objects::nonNull)
-                .map(realm::getAuthenticatorConfigById)
-                .filter(Objects::nonNull)
-                .findFirst().orElse(null);
-        return JourneySettings.from(config);
     }
 
     /** Applies the changes; returns the key of a global error (nothing changed) or null. */

@@ -1,10 +1,10 @@
 package fr.ordre.monespace.sync;
 
 import fr.ordre.monespace.account.Sessions;
+import fr.ordre.monespace.identity.DoctorAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -28,6 +28,7 @@ final class DoctorWriter {
     private final UserProvider users;
     private final RealmModel realm;
     private final Set<String> existing;
+    private final CouncilGroups councils;
 
     /** {@code existing}: which of the batch's RPPS are already usernames (see DoctorInventory). */
     DoctorWriter(KeycloakSession session, RealmModel realm, Set<String> existing) {
@@ -36,6 +37,7 @@ final class DoctorWriter {
         this.users = session.users();
         this.realm = realm;
         this.existing = existing;
+        this.councils = new CouncilGroups(session, realm);
     }
 
     Outcome write(DoctorWrite doctor) {
@@ -50,6 +52,10 @@ final class DoctorWriter {
         Map<String, List<String>> changes = AttributeDiff.changes(
                 name -> target.getAttributeStream(name).toList(), doctor.wantedAttributes());
         changes.forEach(target::setAttribute);
+        if (creating || changes.containsKey(DoctorAttributes.COUNCIL)) {
+            // The conseil's agents see the doctor through this group: it follows the attribute.
+            councils.place(user, doctor.wantedAttributes().get(DoctorAttributes.COUNCIL), creating);
+        }
 
         boolean disabled = false;
         boolean enabled = false;
@@ -59,22 +65,11 @@ final class DoctorWriter {
             disabled = !creating && !doctor.enabled();
             enabled = !creating && doctor.enabled();
             if (disabled) {
-                sessionsEnded = endAllSessions(user);
+                sessionsEnded = Sessions.endAll(session, realm, user);
             }
         }
         Kind kind = creating ? Kind.CREATED
                 : changes.isEmpty() && !disabled && !enabled ? Kind.UNCHANGED : Kind.UPDATED;
         return new Outcome(kind, disabled, enabled, sessionsEnded);
-    }
-
-    /**
-     * Ends every session of a doctor the sync disables, as the admin API's "sign out" does: tokens
-     * issued before now are refused, online sessions are logged out (clients told through
-     * back-channel logout), offline sessions are removed so that a later re-enable does not revive
-     * them. Returns how many sessions (online and offline) were ended.
-     */
-    private int endAllSessions(UserModel user) {
-        users.setNotBeforeForUser(realm, user, (int) Time.currentTimeSeconds());
-        return Sessions.endOthers(session, realm, user, null);
     }
 }
