@@ -43,13 +43,15 @@ def home_realm_values(public_url: str, *more_urls: str) -> dict[str, object]:
     }
 
 
-def support_realm_values(support_url: str, keycloak_url: str) -> dict[str, object]:
+def support_realm_values(support_url: str, keycloak_url: str, *more_urls: str) -> dict[str, object]:
     """realm/ values for the support page at `support_url` (its exact callback and "logged out"
-    URIs) and the realm's admin console served by Keycloak at `keycloak_url` (agents only)."""
+    URIs, and those of `more_urls`) and the realm's admin console served by Keycloak at
+    `keycloak_url` (agents only)."""
+    urls = [support_url, *more_urls]
     return {
         "support_root_url": support_url,
-        "support_redirect_uris": [f"{support_url}{SUPPORT_CALLBACK_PATH}"],
-        "support_post_logout_redirect_uris": [f"{support_url}{SUPPORT_LOGGED_OUT_PATH}"],
+        "support_redirect_uris": [f"{url}{SUPPORT_CALLBACK_PATH}" for url in urls],
+        "support_post_logout_redirect_uris": [f"{url}{SUPPORT_LOGGED_OUT_PATH}" for url in urls],
         "admin_console_url": keycloak_url,
     }
 

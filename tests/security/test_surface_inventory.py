@@ -129,8 +129,8 @@ def info(admin: KeycloakAdmin) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def desired(harness: Harness, home_port: int) -> DesiredRealm:
-    return load_desired(values={"realm": MAIN_REALM, **common_realm_values(harness, home_port)})
+def desired(harness: Harness, home_port: int, support_port: int) -> DesiredRealm:
+    return load_desired(values={"realm": MAIN_REALM, **common_realm_values(harness, home_port, support_port)})
 
 
 @pytest.fixture(scope="module")
@@ -151,9 +151,9 @@ def realm_get(admin: KeycloakAdmin, path: str = "") -> Any:
 
 @pytest.mark.parametrize("realm, limits", [(MAIN_REALM, {}), (FAST_REALM, FAST_LIMITS), (EXPIRY_REALM, EXPIRY_LIMITS)])
 def test_realm_plan_finds_nothing_to_do_stock_objects_included(
-    realm: str, limits: dict[str, object], harness: Harness, realms: dict[str, str], home_port: int
+    realm: str, limits: dict[str, object], harness: Harness, realms: dict[str, str], home_port: int, support_port: int
 ) -> None:
-    wanted = load_desired(values={"realm": realm, **common_realm_values(harness, home_port), **limits})
+    wanted = load_desired(values={"realm": realm, **common_realm_values(harness, home_port, support_port), **limits})
     plan = plan_realm(harness.admin("master"), wanted)
     assert plan.changes == [], [str(c) for c in plan.changes]
 

@@ -21,7 +21,9 @@ from tests.support.pages import Page
 
 #: The support page's client and the redirect URI the test realms allow (realm/values.yaml).
 SUPPORT_CLIENT = "monespace-support"
-SUPPORT_REDIRECT = "http://localhost:8001/auth/callback"
+SUPPORT_ORIGIN = "http://localhost:8001"
+#: An AgentBrowser stops at the redirect there (never followed: nothing listens in the tests).
+SUPPORT_REDIRECT = f"{SUPPORT_ORIGIN}/auth/callback"
 AGENT_PASSWORD = "Agent-Conseil-2026!"
 
 
