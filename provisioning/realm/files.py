@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 import monespace_realm
 import yaml
+from monespace_realm.contract import FILE as CONTRACT_FILE
 from pydantic import ValidationError
 
 from provisioning.realm.errors import RealmFilesError
@@ -31,7 +32,7 @@ from provisioning.realm.schema import (
     UserProfile,
     walk_steps,
 )
-from provisioning.realm.values import VALUES_FILE, display_path
+from provisioning.realm.values import VALUES_FILE, display_path, realm_contract
 
 # Top-level keys starting with this are free-form: a place for YAML anchors shared by sections.
 FREE_FORM_PREFIX = "x-"
@@ -60,7 +61,8 @@ class RealmFiles:
 
 def template_files(realm_dir: Path) -> list[Path]:
     names = sorted(p for p in realm_dir.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
-    return [p for p in names if p.name != VALUES_FILE and not p.name.startswith(PARTIAL_PREFIX)]
+    documents = [p for p in names if p.name not in (VALUES_FILE, CONTRACT_FILE)]
+    return [p for p in documents if not p.name.startswith(PARTIAL_PREFIX)]
 
 
 def load_realm_files(realm_dir: Path, values: Mapping[str, Any]) -> RealmFiles:
@@ -79,6 +81,13 @@ def load_realm_files(realm_dir: Path, values: Mapping[str, Any]) -> RealmFiles:
         keep_trailing_newline=True,
     )
     environment.filters["tojson"] = _to_json
+    contract = realm_contract(realm_dir)
+
+    def provider_config(provider: str) -> dict[str, Any]:
+        """The config of one of MonEspace's providers: its settings (contract.yaml), from `values`."""
+        return {setting.name: values[setting.name] for setting in contract.settings_of(provider)}
+
+    environment.globals["provider_config"] = provider_config
     problems: list[str] = []
     documents: list[tuple[str, RealmDocument]] = []
     for path in template_files(realm_dir):

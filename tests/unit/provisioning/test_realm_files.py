@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
+from monespace_realm.contract import contract
 
 from monespace_home.settings import CALLBACK_PATH, LOGGED_OUT_PATH
 from provisioning.devstack import paths
@@ -114,10 +114,10 @@ def test_creation_and_reset_share_the_code_and_identity_limits() -> None:
     }
 
 
-def java_config_keys(source: str) -> set[str]:
-    """The authenticator config keys a Java class declares: `static final String X = "key";`."""
-    text = (paths.ROOT / "extensions/src/main/java/fr/ordre/monespace" / source).read_text(encoding="utf-8")
-    return set(re.findall(r'static final String [A-Z_]+ = "([a-z_]+)";', text))
+def provider_keys(provider: str) -> set[str]:
+    """The config keys the extensions read for `provider`: its settings in realm/contract.yaml
+    (the extensions' ContractTest fails unless the Java provider declares and reads exactly those)."""
+    return {setting.name for setting in contract().settings_of(provider)}
 
 
 def test_flow_configs_carry_exactly_the_keys_the_extensions_read() -> None:
@@ -130,8 +130,8 @@ def test_flow_configs_carry_exactly_the_keys_the_extensions_read() -> None:
         assert isinstance(step, AuthenticatorStep) and step.config is not None
         return set(step.config.values)
 
-    journey = java_config_keys("journey/JourneySettingsProperties.java")
-    reset = java_config_keys("reset/ResetSettings.java")
+    journey = provider_keys("monespace-creation")
+    reset = provider_keys("monespace-reset") - journey
     assert config("monespace-creation") == journey
     assert config("monespace-reset") == journey | reset
     assert (journey | reset) <= set(load_defaults(paths.ROOT / "realm")), "each set in values.yaml under its name"
