@@ -55,6 +55,13 @@ class Events:
 
 
 @dataclass(frozen=True)
+class SmsSender:
+    spi: str
+    provider: str
+    options: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Contract:
     synced_profile_fields: tuple[str, ...]
     #: Doctor attribute → whether the Ordinal sync writes it.
@@ -67,6 +74,7 @@ class Contract:
     required_actions: dict[str, tuple[str, ...]]
     event_listeners: tuple[str, ...]
     action_tokens: tuple[str, ...]
+    sms_sender: SmsSender
     #: Realm attribute → the realm value that sets it.
     realm_attributes: dict[str, str]
     events: Events
@@ -106,6 +114,7 @@ def contract() -> Contract:
 
 def _parse(data: dict[str, Any]) -> Contract:
     doctor, statuses, providers, events = data["doctor"], data["ordinal_statuses"], data["providers"], data["events"]
+    sms = providers["sms_sender"]
     settings: dict[str, Setting] = {}
     for group, entries in data["settings"].items():
         for name, entry in entries.items():
@@ -123,6 +132,7 @@ def _parse(data: dict[str, Any]) -> Contract:
         required_actions={name: tuple(groups) for name, groups in providers["required_actions"].items()},
         event_listeners=tuple(providers["event_listeners"]),
         action_tokens=tuple(providers["action_tokens"]),
+        sms_sender=SmsSender(sms["spi"], sms["provider"], tuple(sms["options"])),
         realm_attributes=dict(data["realm_attributes"]),
         events=Events(
             details=dict(events["details"]),
