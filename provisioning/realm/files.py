@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from provisioning.realm.errors import RealmFilesError
 from provisioning.realm.schema import (
-    STEP_TAGS,
+    EXECUTION_TAGS,
     Client,
     ClientScope,
     DefaultRoles,
@@ -30,7 +30,7 @@ from provisioning.realm.schema import (
     RequiredAction,
     Roles,
     UserProfile,
-    walk_steps,
+    walk_executions,
 )
 from provisioning.realm.values import VALUES_FILE, display_path, realm_contract
 
@@ -177,7 +177,7 @@ def _key_path(loc: tuple[int | str, ...]) -> str:
     for item in loc:
         if isinstance(item, int):
             parts.append(f"[{item}]")
-        elif item in STEP_TAGS and isinstance(previous, int):
+        elif item in EXECUTION_TAGS and isinstance(previous, int):
             pass  # the discriminator tag pydantic inserts after a list index
         else:
             parts.append(("." if parts else "") + str(item))
@@ -249,8 +249,8 @@ def _check_flows(flows: list[tuple[str, int, Flow]], problems: list[str]) -> Non
                 )
             else:
                 bindings[binding] = flow.alias
-        for step in walk_steps(flow):
-            config = getattr(step, "config", None)
+        for execution in walk_executions(flow):
+            config = getattr(execution, "config", None)
             if config is None:
                 continue
             if config.alias in config_aliases:

@@ -110,3 +110,12 @@ def metric_differences(contract: Contract, found: dict[str, tuple[str, ...]], wh
         if tuple(found[name]) != labels:
             lines.append(f"{what}: {name} has labels {list(found[name])}, realm/contract.yaml {list(labels)}")
     return lines
+
+
+def sms_sender_options(text: str) -> set[tuple[str, str]]:
+    """The (provider, option) pairs a file sets for the SMS sender SPI: `--spi-sms-sender--<provider>--<option>`
+    (kc.sh, Kubernetes) or `KC_SPI_SMS_SENDER__<PROVIDER>__<OPTION>` (environment)."""
+    found = set(re.findall(r"spi-sms-sender--([a-z0-9-]+)--([a-z0-9-]+)", text))
+    for provider, option in re.findall(r"KC_SPI_SMS_SENDER__([A-Z0-9_]+?)__([A-Z0-9_]+)", text):
+        found.add((provider.lower().replace("_", "-"), option.lower().replace("_", "-")))
+    return found

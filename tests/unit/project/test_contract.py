@@ -13,7 +13,7 @@ from monespace_realm.contract import contract
 from ordinal_sync import keycloak_mapping
 from provisioning.devstack import paths
 from provisioning.realm.desired import load_desired
-from provisioning.realm.schema import AuthenticatorStep, walk_steps
+from provisioning.realm.schema import AuthenticatorExecution, walk_executions
 from provisioning.realm.values import load_defaults
 from tests.support.contract_check import (
     alert_differences,
@@ -24,6 +24,7 @@ from tests.support.contract_check import (
     profile_attributes,
     readme_metrics,
     readme_throttled_kinds,
+    sms_sender_options,
     theme_config_urls,
     theme_values,
 )
@@ -57,9 +58,9 @@ def test_each_provider_config_carries_exactly_its_settings_from_the_realm_values
     assert {name: defaults[name] for name in CONTRACT.settings} == CONTRACT.setting_defaults()
     configs: dict[str, dict[str, object]] = {}
     for flow in desired.flows:
-        for step in walk_steps(flow.definition):
-            if isinstance(step, AuthenticatorStep):
-                configs[step.authenticator] = dict(step.config.values) if step.config else {}
+        for execution in walk_executions(flow.definition):
+            if isinstance(execution, AuthenticatorExecution):
+                configs[execution.authenticator] = dict(execution.config.values) if execution.config else {}
     for action in desired.required_actions:
         configs[action.alias] = dict(action.config or {})
     for provider in [*CONTRACT.authenticators, *CONTRACT.required_actions]:
@@ -94,6 +95,18 @@ def test_alert_rules_read_only_the_contracts_metrics_labels_and_values() -> None
 def test_readme_describes_the_contracts_metrics() -> None:
     assert metric_differences(CONTRACT, readme_metrics(README), "README « Observability »") == []
     assert readme_throttled_kinds(README) == set(CONTRACT.events.throttled_kinds)
+
+
+def test_the_sms_senders_options_are_set_by_their_names_everywhere() -> None:
+    """The devstack, compose, Kubernetes, the test backends and the README set the SMS sender's options
+    by the names its Java factory declares (ContractTest): a misspelt one is silently ignored."""
+    sms = CONTRACT.sms_sender
+    files = [*paths.ROOT.glob("provisioning/**/*.py"), paths.ROOT / "docker-compose.yml", paths.ROOT / "README.md"]
+    files += [*paths.ROOT.glob("deploy/kubernetes/*.yaml"), paths.ROOT / "tests" / "backends.py"]
+    found = {f.name: sms_sender_options(f.read_text(encoding="utf-8")) for f in files}
+    assert len([name for name, pairs in found.items() if pairs]) >= 5, "the scan reads the files that set them"
+    allowed = {(sms.provider, option) for option in sms.options}
+    assert {name: pairs - allowed for name, pairs in found.items() if pairs - allowed} == {}
 
 
 def test_readme_gives_the_default_active_statuses() -> None:

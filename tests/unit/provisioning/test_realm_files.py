@@ -12,7 +12,7 @@ from provisioning.devstack import paths
 from provisioning.realm.desired import load_desired
 from provisioning.realm.errors import RealmFilesError
 from provisioning.realm.files import load_realm_files
-from provisioning.realm.schema import BINDING_FIELDS, AuthenticatorStep, SubflowStep
+from provisioning.realm.schema import BINDING_FIELDS, AuthenticatorExecution, SubflowExecution
 from provisioning.realm.values import load_defaults, resolve_values
 
 CNIL_POLICY = (
@@ -100,7 +100,7 @@ def test_creation_and_reset_share_the_code_and_identity_limits() -> None:
 
     def config(name: str) -> dict[str, object]:
         step = flows[name].executions[0]
-        assert isinstance(step, AuthenticatorStep) and step.config is not None
+        assert isinstance(step, AuthenticatorExecution) and step.config is not None
         return dict(step.config.values)
 
     creation, reset = config("monespace-creation"), config("monespace-reset")
@@ -127,7 +127,7 @@ def test_flow_configs_carry_exactly_the_keys_the_extensions_read() -> None:
 
     def config(name: str) -> set[str]:
         step = flows[name].executions[0]
-        assert isinstance(step, AuthenticatorStep) and step.config is not None
+        assert isinstance(step, AuthenticatorExecution) and step.config is not None
         return set(step.config.values)
 
     journey = provider_keys("monespace-creation")
@@ -140,9 +140,9 @@ def test_flow_configs_carry_exactly_the_keys_the_extensions_read() -> None:
 def test_browser_flow_is_cookie_or_email_password_form() -> None:
     browser = next(f for f in load_desired().flows if f.name == "monespace-browser").definition
     cookie, forms = browser.executions
-    assert isinstance(cookie, AuthenticatorStep) and cookie.authenticator == "auth-cookie"
-    assert isinstance(forms, SubflowStep) and forms.requirement == "ALTERNATIVE"
-    assert [s.authenticator for s in forms.executions if isinstance(s, AuthenticatorStep)] == [
+    assert isinstance(cookie, AuthenticatorExecution) and cookie.authenticator == "auth-cookie"
+    assert isinstance(forms, SubflowExecution) and forms.requirement == "ALTERNATIVE"
+    assert [s.authenticator for s in forms.executions if isinstance(s, AuthenticatorExecution)] == [
         "monespace-email-password-form"
     ]
     assert browser.binding == "browser"
