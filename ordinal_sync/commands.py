@@ -14,6 +14,8 @@ from types import FrameType
 import click
 from monespace_realm.contract import contract
 
+from keycloak_connection.admin import AdminSettings
+from keycloak_connection.options import admin_options
 from ordinal_sync.apply import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_PARALLEL,
@@ -30,7 +32,6 @@ from ordinal_sync.progress import LogProgress, ProgressDisplay, RichProgress, Si
 from ordinal_sync.readers import detect_layout
 from ordinal_sync.report import JsonlReport
 from ordinal_sync.textfile import SourceFileError
-from provisioning.keycloak_admin import AdminSettings, admin_options
 
 EXIT_CODES = """\b
 Exit codes: 0 success

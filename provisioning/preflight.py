@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import click
 
-from provisioning.keycloak_admin import DEFAULT_ADMIN_PASSWORD, ENV_PASSWORD
+from keycloak_connection.admin import DEFAULT_ADMIN_PASSWORD, ENV_PASSWORD
 
 ENV_ALLOW_DEFAULT_ADMIN_PASSWORD = "MONESPACE_ALLOW_DEFAULT_ADMIN_PASSWORD"
 ENV_ALLOW_DEV_SINKS = "MONESPACE_ALLOW_DEV_SINKS"

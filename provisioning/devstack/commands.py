@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any
 import click
 from keycloak import KeycloakAdmin
 
+from keycloak_connection.admin import DEFAULT_ADMIN_PASSWORD, ENV_PASSWORD
 from provisioning.devstack import paths
 from provisioning.devstack.distribution import PROFILES, BuildError, ensure_built
 from provisioning.devstack.jdk import NoSupportedJdk
 from provisioning.devstack.keycloak_server import KeycloakStartError
 from provisioning.devstack.ports import PortInUse
 from provisioning.devstack.postgres import PostgresError
-from provisioning.keycloak_admin import DEFAULT_ADMIN_PASSWORD, ENV_PASSWORD
 
 if TYPE_CHECKING:
     from provisioning.devstack.stack import Stack

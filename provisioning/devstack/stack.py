@@ -11,6 +11,7 @@ from pathlib import Path
 
 from keycloak import KeycloakAdmin
 
+from keycloak_connection.admin import DEFAULT_ADMIN_PASSWORD, DEFAULT_ADMIN_USER, ENV_PASSWORD
 from message_sink import MessageSink
 from monespace_home import HomeServer
 from monespace_home import Settings as HomeSettings
@@ -20,7 +21,6 @@ from provisioning.devstack.distribution import BuiltKeycloak, Progress, ensure_b
 from provisioning.devstack.keycloak_server import KeycloakServer
 from provisioning.devstack.ports import ensure_free
 from provisioning.devstack.postgres import LocalPostgres
-from provisioning.keycloak_admin import DEFAULT_ADMIN_PASSWORD, DEFAULT_ADMIN_USER, ENV_PASSWORD
 
 DATABASE = USER = PASSWORD = "keycloak"  # the local PostgreSQL's database and owner (loopback only)
 
