@@ -109,6 +109,14 @@ def test_the_sms_senders_options_are_set_by_their_names_everywhere() -> None:
     assert {name: pairs - allowed for name, pairs in found.items() if pairs - allowed} == {}
 
 
+def test_readme_names_every_limit_by_its_setting() -> None:
+    table = README.split("| limit | per | default |", 1)[1].split("\n\n", 1)[0]
+    columns = [row.strip().strip("|").split("|") for row in table.splitlines()[2:]]
+    named = {name for cells in columns for name in re.findall(r"`([a-z_]+)`", cells[3])}
+    limits = {name for name, setting in CONTRACT.settings.items() if setting.group != "directory"}
+    assert differences("README « Security » limits table", limits, named) == []
+
+
 def test_readme_gives_the_default_active_statuses() -> None:
     defaults = re.findall(r"`--active-statuses` \(default `([^`]*)`\)", README)
     assert defaults == [",".join(CONTRACT.active_statuses)]
