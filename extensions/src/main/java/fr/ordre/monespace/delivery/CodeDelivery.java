@@ -29,11 +29,11 @@ public final class CodeDelivery {
 
     public void send(Channel channel, UserModel doctor, String destination, String code, int ttlSeconds)
             throws DeliveryException {
-        Wording wording;
         String validity;
         String sms;
         try {
-            wording = Wording.login(session, realm, doctor);
+            // The doctor's language, as the mails Keycloak sends them.
+            Wording wording = Wording.login(session, realm, doctor);
             validity = wording.duration(ttlSeconds);
             sms = channel == Channel.SMS ? wording.format(SMS_TEXT, code, validity) : null;
         } catch (UncheckedIOException | IllegalArgumentException e) {
