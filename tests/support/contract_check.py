@@ -58,6 +58,12 @@ def theme_values(theme: Path, variable: str) -> set[str]:
     return found
 
 
+def theme_query_values(theme: Path, parameter: str) -> set[str]:
+    """The values the templates give a query parameter of their links (`monespace_journey=recovery`)."""
+    pattern = re.compile(rf"\b{re.escape(parameter)}=(\w+)")
+    return set().union(*(set(pattern.findall(t.read_text(encoding="utf-8"))) for t in theme.rglob("*.ftl")))
+
+
 def alert_selectors(rules_text: str) -> dict[str, set[tuple[str, str]]]:
     """`monespace_*` metrics an alert rule file reads, with the (label, value) pairs it selects."""
     found: dict[str, set[tuple[str, str]]] = {}

@@ -26,6 +26,7 @@ from tests.support.contract_check import (
     readme_throttled_kinds,
     sms_sender_options,
     theme_config_urls,
+    theme_query_values,
     theme_values,
 )
 
@@ -83,7 +84,8 @@ def test_realm_attributes_the_theme_reads_are_set_from_their_values() -> None:
 
 
 def test_the_theme_knows_the_journeys_and_channels_the_extensions_name() -> None:
-    assert theme_values(LOGIN_THEME, "journey") <= set(CONTRACT.events.journeys)
+    journeys = theme_values(LOGIN_THEME, "journey") | theme_query_values(LOGIN_THEME, "monespace_journey")
+    assert "recovery" in journeys and journeys <= set(CONTRACT.events.journeys)
     channels = theme_values(LOGIN_THEME, "codeChannel") | theme_values(LOGIN_THEME, "c.id")
     assert channels and channels <= set(CONTRACT.events.channels)
 
