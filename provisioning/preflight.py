@@ -1,8 +1,7 @@
 """`monespace preflight`: refuse to start a deployment that still runs on development settings.
 
-docker-compose.yml runs it before Keycloak (which depends on its success): the default admin
-password, or the development message sink as the realm's SMTP server or as Keycloak's SMS
-gateway, stop the start unless a variable whose name says so allows it.
+docker-compose.yml runs it before Keycloak (which depends on its success). The refusals and their
+allowances are those of the dev stack's production-like mode (provisioning/dev_settings.py).
 """
 
 from __future__ import annotations
@@ -11,12 +10,10 @@ from urllib.parse import urlsplit
 
 import click
 
-from provisioning.keycloak_admin import DEFAULT_ADMIN_PASSWORD, ENV_PASSWORD
+from keycloak_connection.admin import DEFAULT_ADMIN_PASSWORD, ENV_PASSWORD
+from provisioning import dev_settings
+from provisioning.dev_settings import ENV_SMS_GATEWAY_URL, ENV_SMTP_HOST, allowance_options
 
-ENV_ALLOW_DEFAULT_ADMIN_PASSWORD = "MONESPACE_ALLOW_DEFAULT_ADMIN_PASSWORD"
-ENV_ALLOW_DEV_SINKS = "MONESPACE_ALLOW_DEV_SINKS"
-ENV_SMTP_HOST = "MONESPACE_SMTP_HOST"
-ENV_SMS_GATEWAY_URL = "MONESPACE_SMS_GATEWAY_URL"
 #: Where the development sink answers: its compose service, or this machine (the dev stack).
 DEV_SINK_HOSTS = ("sink", "localhost", "127.0.0.1", "::1")
 EXIT_CODES = """\b
@@ -31,27 +28,21 @@ def problems(
     sms_gateway_url: str,
     sink_hosts: tuple[str, ...] = DEV_SINK_HOSTS,
     allow_default_admin_password: bool = False,
-    allow_dev_sinks: bool = False,
+    allow_message_sink: bool = False,
 ) -> list[str]:
     """What keeps these settings from a deployment others can reach; empty when none."""
-    found: list[str] = []
-    if admin_password == DEFAULT_ADMIN_PASSWORD and not allow_default_admin_password:
-        found.append(
-            f"the Keycloak admin password is the development default: set {ENV_PASSWORD} "
-            f"(or {ENV_ALLOW_DEFAULT_ADMIN_PASSWORD}=true on a machine nobody else reaches)"
-        )
     sinks = {host.lower() for host in sink_hosts}
-    targets = [
-        ("SMTP server", smtp_host.strip().lower(), ENV_SMTP_HOST),
-        ("SMS gateway", (urlsplit(sms_gateway_url.strip()).hostname or "").lower(), ENV_SMS_GATEWAY_URL),
-    ]
-    for what, host, variable in targets:
-        if host in sinks and not allow_dev_sinks:
-            found.append(
-                f"the {what} is the development message sink ({host}): doctors' codes and reset links "
-                f"would stay there; set {variable} (or {ENV_ALLOW_DEV_SINKS}=true for a demonstration)"
-            )
-    return found
+
+    def sink(host: str) -> str | None:
+        return host if host in sinks else None
+
+    return dev_settings.refusals(
+        admin_password=admin_password,
+        smtp_sink=sink(smtp_host.strip().lower()),
+        sms_sink=sink((urlsplit(sms_gateway_url.strip()).hostname or "").lower()),
+        allow_default_admin_password=allow_default_admin_password,
+        allow_message_sink=allow_message_sink,
+    )
 
 
 @click.command(epilog=EXIT_CODES)
@@ -80,25 +71,14 @@ def problems(
     show_default=True,
     help="Host names of the development sink (repeatable).",
 )
-@click.option(
-    "--allow-default-admin-password",
-    envvar=ENV_ALLOW_DEFAULT_ADMIN_PASSWORD,
-    is_flag=True,
-    help=f"Accept the default admin password [env {ENV_ALLOW_DEFAULT_ADMIN_PASSWORD}=true].",
-)
-@click.option(
-    "--allow-dev-sinks",
-    envvar=ENV_ALLOW_DEV_SINKS,
-    is_flag=True,
-    help=f"Accept the message sink as SMTP server and SMS gateway [env {ENV_ALLOW_DEV_SINKS}=true].",
-)
+@allowance_options
 def preflight(
     admin_password: str,
     smtp_host: str,
     sms_gateway_url: str,
     sink_hosts: tuple[str, ...],
     allow_default_admin_password: bool,
-    allow_dev_sinks: bool,
+    allow_message_sink: bool,
 ) -> None:
     """Refuse development settings (default admin password, message sink) before a start."""
     found = problems(
@@ -107,20 +87,13 @@ def preflight(
         sms_gateway_url=sms_gateway_url,
         sink_hosts=sink_hosts,
         allow_default_admin_password=allow_default_admin_password,
-        allow_dev_sinks=allow_dev_sinks,
+        allow_message_sink=allow_message_sink,
     )
     for problem in found:
         click.echo(f"refused: {problem}", err=True)
     if found:
         raise SystemExit(1)
-    allowed = [
-        name
-        for name, on in (
-            (ENV_ALLOW_DEFAULT_ADMIN_PASSWORD, allow_default_admin_password),
-            (ENV_ALLOW_DEV_SINKS, allow_dev_sinks),
-        )
-        if on
-    ]
-    click.echo(
-        "preflight: no development setting" + (f" beyond those allowed ({', '.join(allowed)})" if allowed else "")
+    given = dev_settings.allowed(
+        allow_default_admin_password=allow_default_admin_password, allow_message_sink=allow_message_sink
     )
+    click.echo("preflight: no development setting" + (f" beyond those allowed ({', '.join(given)})" if given else ""))

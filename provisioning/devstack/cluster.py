@@ -19,13 +19,13 @@ from pathlib import Path
 
 from keycloak import KeycloakAdmin
 
+from keycloak_connection.admin import DEFAULT_ADMIN_PASSWORD, DEFAULT_ADMIN_USER
 from provisioning.devstack.distribution import Progress, ensure_built, prepare_instance
 from provisioning.devstack.front import Backend, Front
 from provisioning.devstack.keycloak_server import KeycloakServer, KeycloakStartError
 from provisioning.devstack.ports import ensure_free
 from provisioning.devstack.postgres import PostgresError
 from provisioning.devstack.stack import DATABASE, Stack, StackSettings
-from provisioning.keycloak_admin import DEFAULT_ADMIN_PASSWORD, DEFAULT_ADMIN_USER
 
 PROFILE = "postgres"
 #: Infinispan's log line for each JGroups view a node installs (merged views after a partition too).

@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING, Any
 import click
 from keycloak import KeycloakAdmin
 
+from keycloak_connection.admin import DEFAULT_ADMIN_PASSWORD, ENV_PASSWORD
+from provisioning.dev_settings import allowance_options
 from provisioning.devstack import paths
 from provisioning.devstack.distribution import PROFILES, BuildError, ensure_built
 from provisioning.devstack.jdk import NoSupportedJdk
 from provisioning.devstack.keycloak_server import KeycloakStartError
 from provisioning.devstack.ports import PortInUse
 from provisioning.devstack.postgres import PostgresError
-from provisioning.keycloak_admin import DEFAULT_ADMIN_PASSWORD, ENV_PASSWORD
 
 if TYPE_CHECKING:
     from provisioning.devstack.stack import Stack
@@ -58,22 +59,6 @@ def build(profile: str) -> None:
     except (BuildError, NoSupportedJdk) as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Keycloak {built.version} ({profile}) ready in {built.home}")
-
-
-def _dev_parts_options(command: Callable[..., None]) -> Callable[..., None]:
-    """The options that let the production-like mode run with the development parts."""
-    command = click.option(
-        "--allow-message-sink",
-        is_flag=True,
-        help="Production-like mode only: accept the message sink as SMTP or SMS target (it shows every code"
-        " and reset link; refused otherwise).",
-    )(command)
-    return click.option(
-        "--allow-default-admin-password",
-        is_flag=True,
-        help=f"Production-like mode only: accept the admin/admin bootstrap administrator (refused otherwise;"
-        f" set {ENV_PASSWORD}).",
-    )(command)
 
 
 def _sms_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -143,7 +128,7 @@ def _smtp_to_sink() -> bool:
 )
 @click.option("--postgres-port", default=5432, show_default=True, envvar="MONESPACE_POSTGRES_PORT")
 @click.option("--fresh", is_flag=True, help="Start from an empty database (drops the local data).")
-@_dev_parts_options
+@allowance_options
 def up(
     http_port: int,
     management_port: int,
@@ -170,9 +155,9 @@ def up(
     _PASSWORD…, see realm/values.yaml) point at another server. Data survive restarts. Everything
     listens on 127.0.0.1 only.
 
-    --production refuses the development parts: the admin/admin administrator (set
-    MONESPACE_ADMIN_PASSWORD before the first start) and the sink as SMTP or SMS target, unless
-    --allow-default-admin-password / --allow-message-sink say so.
+    --production refuses the development parts as `monespace preflight` does: the admin/admin
+    administrator (set MONESPACE_ADMIN_PASSWORD before the first start) and the sink as SMTP or SMS
+    target, unless --allow-default-admin-password / --allow-message-sink say so.
     """
     # Imported here, as cluster() does: the sink and the home (aiohttp, aiosmtpd, flask) would
     # otherwise load on every `monespace` command.
@@ -241,7 +226,7 @@ def _ports(ctx: click.Context, param: click.Parameter, text: str) -> tuple[int, 
 @click.option("--home-port", default=8000, show_default=True, envvar="MONESPACE_HOME_PORT")
 @_sms_options
 @click.option("--fresh", is_flag=True, help="Start from an empty database (drops the cluster's local data).")
-@_dev_parts_options
+@allowance_options
 def cluster(
     front_port: int,
     node_ports: tuple[int, ...],

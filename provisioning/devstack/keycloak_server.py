@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import socket
 import subprocess
 import time
 from dataclasses import dataclass, field
@@ -170,6 +171,18 @@ class KeycloakServer:
         self._signal(signal.SIGKILL)
         if self.process is not None:
             self.process.wait(10)
+        # kc.sh is reaped before the JVM it launched has died: until then the kernel still
+        # accepts connections on the JVM's port and resets them, where a crashed node refuses.
+        deadline = time.monotonic() + 10
+        while self._accepts_connections() and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+    def _accepts_connections(self) -> bool:
+        try:
+            with socket.create_connection((self.host, self.http_port), timeout=1):
+                return True
+        except OSError:
+            return False
 
     def _signal(self, sig: int) -> None:
         if self.process is not None and self.process.poll() is None:

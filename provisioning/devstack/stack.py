@@ -11,6 +11,7 @@ from pathlib import Path
 
 from keycloak import KeycloakAdmin
 
+from keycloak_connection.admin import DEFAULT_ADMIN_PASSWORD, DEFAULT_ADMIN_USER
 from message_sink import MessageSink
 from monespace_home import HomeServer
 from monespace_home import Settings as HomeSettings
@@ -19,12 +20,12 @@ from monespace_support import Settings as SupportSettings
 from monespace_support import SupportServer
 from monespace_support.settings import CALLBACK_PATH as SUPPORT_CALLBACK_PATH
 from monespace_support.settings import LOGGED_OUT_PATH as SUPPORT_LOGGED_OUT_PATH
+from provisioning.dev_settings import refusals
 from provisioning.devstack import paths
 from provisioning.devstack.distribution import BuiltKeycloak, Progress, ensure_built, prepare_instance
 from provisioning.devstack.keycloak_server import KeycloakServer
 from provisioning.devstack.ports import ensure_free
 from provisioning.devstack.postgres import LocalPostgres
-from provisioning.keycloak_admin import DEFAULT_ADMIN_PASSWORD, DEFAULT_ADMIN_USER, ENV_PASSWORD
 
 DATABASE = USER = PASSWORD = "keycloak"  # the local PostgreSQL's database and owner (loopback only)
 
@@ -54,6 +55,10 @@ def support_realm_values(support_url: str, keycloak_url: str, *more_urls: str) -
         "support_post_logout_redirect_uris": [f"{url}{SUPPORT_LOGGED_OUT_PATH}" for url in urls],
         "admin_console_url": keycloak_url,
     }
+
+
+#: Where the dev stack runs the message sink.
+SINK_HOST = "127.0.0.1"
 
 
 @dataclass
@@ -106,29 +111,23 @@ class StackSettings:
         return self.with_sink and (self.smtp_to_sink or self.sms_to_sink)
 
     def dev_parts_refused(self) -> list[str]:
-        """What the production-like mode refuses to run with, unless an option allows it."""
+        """What the production-like mode refuses to run with, unless allowed (dev_settings, as preflight)."""
         if self.profile == "dev":
             return []
-        refused = []
-        if self.admin_password == DEFAULT_ADMIN_PASSWORD and not self.allow_default_admin_password:
-            refused.append(
-                f"the default admin password ({DEFAULT_ADMIN_PASSWORD}): set {ENV_PASSWORD} (it takes effect when"
-                " Keycloak creates its database: with --fresh on an existing one), or pass"
-                " --allow-default-admin-password"
-            )
-        to_sink = [name for name, sink in (("SMTP", self.smtp_to_sink), ("SMS", self.sms_to_sink)) if sink]
-        if to_sink and not self.allow_message_sink:
-            refused.append(
-                f"the message sink as {' and '.join(to_sink)} target (it shows every code and reset link): set"
-                " MONESPACE_SMTP_HOST (and _PORT, _USER…) and --sms-gateway-url, or pass --allow-message-sink"
-            )
-        return refused
+        return refusals(
+            admin_password=self.admin_password,
+            smtp_sink=SINK_HOST if self.smtp_to_sink else None,
+            sms_sink=SINK_HOST if self.sms_to_sink else None,
+            allow_default_admin_password=self.allow_default_admin_password,
+            allow_message_sink=self.allow_message_sink,
+        )
 
     def check_dev_parts(self) -> None:
         """DevPartsRefused when the production-like mode would run with a development part."""
         refused = self.dev_parts_refused()
         if refused:
-            raise DevPartsRefused("production-like mode refuses " + "; and ".join(refused) + ".")
+            lines = "".join(f"\nrefused: {reason}" for reason in refused)
+            raise DevPartsRefused(f"the production-like mode refuses development settings:{lines}")
 
 
 class DevPartsRefused(RuntimeError):
@@ -157,7 +156,7 @@ class Stack:
     @property
     def sms_url(self) -> str:
         s = self.settings
-        return s.sms_gateway_url or f"http://127.0.0.1:{s.sink_http_port}/sms"
+        return s.sms_gateway_url or f"http://{SINK_HOST}:{s.sink_http_port}/sms"
 
     def keycloak_options(self) -> list[str]:
         s = self.settings

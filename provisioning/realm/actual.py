@@ -6,7 +6,7 @@ import contextlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from provisioning.keycloak_admin import ADMIN_REALM
+from keycloak_connection.admin import ADMIN_REALM
 from provisioning.realm.api import RealmApi, segment
 from provisioning.realm.delegation import ActualDelegation, delegation_role_refs, read_delegation
 from provisioning.realm.desired import DesiredRealm

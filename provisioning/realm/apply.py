@@ -21,9 +21,9 @@ from provisioning.realm.diff import SWITCHED_ON_CLIENTS, diff_realm
 from provisioning.realm.errors import AdminApiError
 from provisioning.realm.flows import DesiredFlow, config_alias, subflow_alias
 from provisioning.realm.plan import Change, ChangeSummary, RealmPlan
-from provisioning.realm.schema import Step, SubflowStep, as_keycloak_strings
+from provisioning.realm.schema import Execution, SubflowExecution, as_keycloak_strings
 
-PRIORITY_STEP = 10  # gaps leave room for a hand-inserted step during an investigation
+PRIORITY_GAP = 10  # gaps leave room for a hand-inserted execution during an investigation
 
 
 def plan_realm(admin: KeycloakAdmin, desired: DesiredRealm) -> RealmPlan:
@@ -209,7 +209,7 @@ def create_flow(api: RealmApi, flow: DesiredFlow) -> None:
     try:
         top = _new_flow(api, flow.alias, flow.definition.description, flow.definition.type, top_level=True)
         created.append(top)
-        _add_steps(api, flow, top, flow.definition.executions, created)
+        _add_executions(api, flow, top, flow.definition.executions, created)
     except AdminApiError as exc:
         for flow_id in reversed(created):
             with contextlib.suppress(AdminApiError):
@@ -233,31 +233,33 @@ def _new_flow(api: RealmApi, alias: str, description: str, provider: str, *, top
     return flow_id
 
 
-def _add_steps(api: RealmApi, flow: DesiredFlow, parent: str, steps: list[Step], created: list[str]) -> None:
-    for position, step in enumerate(steps, start=1):
+def _add_executions(
+    api: RealmApi, flow: DesiredFlow, parent: str, children: list[Execution], created: list[str]
+) -> None:
+    for position, child in enumerate(children, start=1):
         execution: dict[str, Any] = {
             "parentFlow": parent,
-            "requirement": step.requirement,
-            "priority": position * PRIORITY_STEP,
+            "requirement": child.requirement,
+            "priority": position * PRIORITY_GAP,
         }
-        if isinstance(step, SubflowStep):
-            alias = subflow_alias(flow.alias, step.flow)
-            sub = _new_flow(api, alias, step.description, step.type, top_level=False)
+        if isinstance(child, SubflowExecution):
+            alias = subflow_alias(flow.alias, child.flow)
+            sub = _new_flow(api, alias, child.description, child.type, top_level=False)
             created.append(sub)
             execution |= {"authenticatorFlow": True, "flowId": sub}
-            if step.type == "form-flow" and step.provider:
-                execution["authenticator"] = step.provider
+            if child.type == "form-flow" and child.provider:
+                execution["authenticator"] = child.provider
             api.post("authentication/executions", execution)
-            _add_steps(api, flow, sub, step.executions, created)
+            _add_executions(api, flow, sub, child.executions, created)
             continue
-        execution |= {"authenticatorFlow": False, "authenticator": step.authenticator}
+        execution |= {"authenticatorFlow": False, "authenticator": child.authenticator}
         execution_id = api.post("authentication/executions", execution)
-        if step.config is not None:
+        if child.config is not None:
             api.post(
                 f"authentication/executions/{execution_id}/config",
                 {
-                    "alias": config_alias(flow.alias, step.config.alias),
-                    "config": as_keycloak_strings(step.config.values),
+                    "alias": config_alias(flow.alias, child.config.alias),
+                    "config": as_keycloak_strings(child.config.values),
                 },
             )
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import click
 
-from provisioning.keycloak_admin import AdminSettings, admin_options, connect
+from keycloak_connection.admin import AdminSettings, connect
+from keycloak_connection.options import admin_options
 from provisioning.realm.api import RealmApi
 
 EXIT_CODES = """\b

@@ -10,7 +10,8 @@ from typing import Any, TypeVar
 
 import click
 
-from provisioning.keycloak_admin import AdminSettings, admin_options, connect
+from keycloak_connection.admin import AdminSettings, connect
+from keycloak_connection.options import admin_options
 from provisioning.realm.apply import apply_desired, plan_realm
 from provisioning.realm.desired import DesiredRealm, load_desired
 from provisioning.realm.errors import AdminApiError

@@ -26,9 +26,9 @@ from provisioning.realm.flows import DesiredFlow, layouts_match, version_pattern
 from provisioning.realm.plan import SECRET, UNSET, Change, Op, RealmPlan, changed
 from provisioning.realm.schema import (
     BINDING_FIELDS,
-    AuthenticatorStep,
-    Step,
-    SubflowStep,
+    AuthenticatorExecution,
+    Execution,
+    SubflowExecution,
     as_keycloak_strings,
 )
 
@@ -448,21 +448,21 @@ def _old_versions(flow: DesiredFlow, actual: ActualRealm, plan: RealmPlan) -> No
 def _missing_providers(flow: DesiredFlow, catalog: ProviderCatalog) -> list[str]:
     missing: list[str] = []
 
-    def check(steps: list[Step], in_form: bool) -> None:
-        for step in steps:
-            if isinstance(step, SubflowStep):
-                if step.type == "form-flow" and step.provider and step.provider not in catalog.forms:
-                    missing.append(f"form '{step.provider}'")
-                check(step.executions, in_form=step.type == "form-flow")
-            elif isinstance(step, AuthenticatorStep):
+    def check(executions: list[Execution], in_form: bool) -> None:
+        for execution in executions:
+            if isinstance(execution, SubflowExecution):
+                if execution.type == "form-flow" and execution.provider and execution.provider not in catalog.forms:
+                    missing.append(f"form '{execution.provider}'")
+                check(execution.executions, in_form=execution.type == "form-flow")
+            elif isinstance(execution, AuthenticatorExecution):
                 if flow.definition.type == "client-flow":
                     kind, known = "client authenticator", catalog.client_authenticators
                 elif in_form:
                     kind, known = "form action", catalog.form_actions
                 else:
                     kind, known = "authenticator", catalog.authenticators
-                if step.authenticator not in known:
-                    missing.append(f"{kind} '{step.authenticator}'")
+                if execution.authenticator not in known:
+                    missing.append(f"{kind} '{execution.authenticator}'")
 
     check(flow.definition.executions, in_form=False)
     return [f"flow {flow.name}: {m} is not deployed in this Keycloak" for m in missing]

@@ -15,11 +15,12 @@ from typing import Any
 import jinja2
 import monespace_realm
 import yaml
+from monespace_realm.contract import FILE as CONTRACT_FILE
 from pydantic import ValidationError
 
 from provisioning.realm.errors import RealmFilesError
 from provisioning.realm.schema import (
-    STEP_TAGS,
+    EXECUTION_TAGS,
     AdminPermissions,
     Client,
     ClientScope,
@@ -31,9 +32,9 @@ from provisioning.realm.schema import (
     RequiredAction,
     Roles,
     UserProfile,
-    walk_steps,
+    walk_executions,
 )
-from provisioning.realm.values import VALUES_FILE, display_path
+from provisioning.realm.values import VALUES_FILE, display_path, realm_contract
 
 # Top-level keys starting with this are free-form: a place for YAML anchors shared by sections.
 FREE_FORM_PREFIX = "x-"
@@ -64,7 +65,8 @@ class RealmFiles:
 
 def template_files(realm_dir: Path) -> list[Path]:
     names = sorted(p for p in realm_dir.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
-    return [p for p in names if p.name != VALUES_FILE and not p.name.startswith(PARTIAL_PREFIX)]
+    documents = [p for p in names if p.name not in (VALUES_FILE, CONTRACT_FILE)]
+    return [p for p in documents if not p.name.startswith(PARTIAL_PREFIX)]
 
 
 def load_realm_files(realm_dir: Path, values: Mapping[str, Any]) -> RealmFiles:
@@ -83,6 +85,13 @@ def load_realm_files(realm_dir: Path, values: Mapping[str, Any]) -> RealmFiles:
         keep_trailing_newline=True,
     )
     environment.filters["tojson"] = _to_json
+    contract = realm_contract(realm_dir)
+
+    def provider_config(provider: str) -> dict[str, Any]:
+        """The config of one of MonEspace's providers: its settings (contract.yaml), from `values`."""
+        return {setting.name: values[setting.name] for setting in contract.settings_of(provider)}
+
+    environment.globals["provider_config"] = provider_config
     problems: list[str] = []
     documents: list[tuple[str, RealmDocument]] = []
     for path in template_files(realm_dir):
@@ -172,7 +181,7 @@ def _key_path(loc: tuple[int | str, ...]) -> str:
     for item in loc:
         if isinstance(item, int):
             parts.append(f"[{item}]")
-        elif item in STEP_TAGS and isinstance(previous, int):
+        elif item in EXECUTION_TAGS and isinstance(previous, int):
             pass  # the discriminator tag pydantic inserts after a list index
         else:
             parts.append(("." if parts else "") + str(item))
@@ -252,8 +261,8 @@ def _check_flows(flows: list[tuple[str, int, Flow]], problems: list[str]) -> Non
                 )
             else:
                 bindings[binding] = flow.alias
-        for step in walk_steps(flow):
-            config = getattr(step, "config", None)
+        for execution in walk_executions(flow):
+            config = getattr(execution, "config", None)
             if config is None:
                 continue
             if config.alias in config_aliases:

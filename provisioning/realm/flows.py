@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 
 from provisioning.realm.schema import (
     BINDING_FIELDS,
-    AuthenticatorStep,
+    AuthenticatorExecution,
+    Execution,
     Flow,
-    Step,
-    SubflowStep,
+    SubflowExecution,
     as_keycloak_string,
 )
 
@@ -85,31 +85,31 @@ class DesiredFlow:
         self._layout(self.definition.executions, 0, rows)
         return rows
 
-    def _layout(self, steps: list[Step], level: int, rows: list[ExecutionRow]) -> None:
-        for step in steps:
-            if isinstance(step, SubflowStep):
+    def _layout(self, executions: list[Execution], level: int, rows: list[ExecutionRow]) -> None:
+        for execution in executions:
+            if isinstance(execution, SubflowExecution):
                 rows.append(
                     ExecutionRow(
                         level=level,
                         kind="flow",
-                        name=subflow_alias(self.alias, step.flow),
-                        requirement=step.requirement,
-                        provider=step.provider if step.type == "form-flow" else None,
-                        description=step.description,
+                        name=subflow_alias(self.alias, execution.flow),
+                        requirement=execution.requirement,
+                        provider=execution.provider if execution.type == "form-flow" else None,
+                        description=execution.description,
                     )
                 )
-                self._layout(step.executions, level + 1, rows)
+                self._layout(execution.executions, level + 1, rows)
             else:
-                rows.append(authenticator_row(self.alias, step, level))
+                rows.append(authenticator_row(self.alias, execution, level))
 
 
-def authenticator_row(versioned: str, step: AuthenticatorStep, level: int) -> ExecutionRow:
-    config = step.config
+def authenticator_row(versioned: str, execution: AuthenticatorExecution, level: int) -> ExecutionRow:
+    config = execution.config
     return ExecutionRow(
         level=level,
         kind="authenticator",
-        name=step.authenticator,
-        requirement=step.requirement,
+        name=execution.authenticator,
+        requirement=execution.requirement,
         config_alias=config_alias(versioned, config.alias) if config else None,
         config=config_items(config.values) if config else None,
     )

@@ -432,39 +432,39 @@ class AuthenticatorConfig(Strict):
     values: dict[str, Scalar]
 
 
-class AuthenticatorStep(Strict):
+class AuthenticatorExecution(Strict):
     authenticator: str
     requirement: Requirement
     config: AuthenticatorConfig | None = None
 
 
-class SubflowStep(Strict):
+class SubflowExecution(Strict):
     flow: Alias
     description: str = ""
     requirement: Requirement
     # form-flow subflows (Keycloak's registration form) name their form provider.
     type: Literal["basic-flow", "form-flow"] = "basic-flow"
     provider: str | None = None
-    executions: list[Step] = []
+    executions: list[Execution] = []
 
 
-def _step_kind(value: Any) -> str:
+def _execution_kind(value: Any) -> str:
     if isinstance(value, dict):
         return "subflow" if "flow" in value else "authenticator"
-    return "subflow" if isinstance(value, SubflowStep) else "authenticator"
+    return "subflow" if isinstance(value, SubflowExecution) else "authenticator"
 
 
-Step = Annotated[
-    Annotated[AuthenticatorStep, Tag("authenticator")] | Annotated[SubflowStep, Tag("subflow")],
-    Discriminator(_step_kind),
+Execution = Annotated[
+    Annotated[AuthenticatorExecution, Tag("authenticator")] | Annotated[SubflowExecution, Tag("subflow")],
+    Discriminator(_execution_kind),
 ]
-STEP_TAGS = frozenset({"authenticator", "subflow"})
+EXECUTION_TAGS = frozenset({"authenticator", "subflow"})
 
 
 class Flow(Strict):
     """An authentication flow, applied whole under `<alias>-<hash of this definition>`.
 
-    `type: client-flow` is a client authentication flow (its steps are client authenticators);
+    `type: client-flow` is a client authentication flow (its executions are client authenticators);
     `binding` names one realm binding or a list of them.
     """
 
@@ -472,7 +472,7 @@ class Flow(Strict):
     description: str = ""
     type: Literal["basic-flow", "client-flow"] = "basic-flow"
     binding: Binding | list[Binding] | None = None
-    executions: list[Step]
+    executions: list[Execution]
 
     @property
     def bindings(self) -> list[str]:
@@ -482,29 +482,29 @@ class Flow(Strict):
 
     @field_validator("executions")
     @classmethod
-    def _subflow_names_unique(cls, steps: list[Step]) -> list[Step]:
-        names = [s.flow for s in _walk(steps) if isinstance(s, SubflowStep)]
+    def _subflow_names_unique(cls, executions: list[Execution]) -> list[Execution]:
+        names = [s.flow for s in _walk(executions) if isinstance(s, SubflowExecution)]
         duplicates = sorted({n for n in names if names.count(n) > 1})
         if duplicates:
             raise ValueError(f"subflow names must be unique within a flow: {', '.join(duplicates)}")
-        return steps
+        return executions
 
 
-def _walk(steps: list[Step]) -> list[AuthenticatorStep | SubflowStep]:
-    found: list[AuthenticatorStep | SubflowStep] = []
-    for step in steps:
-        found.append(step)
-        if isinstance(step, SubflowStep):
-            found.extend(_walk(step.executions))
+def _walk(executions: list[Execution]) -> list[AuthenticatorExecution | SubflowExecution]:
+    found: list[AuthenticatorExecution | SubflowExecution] = []
+    for execution in executions:
+        found.append(execution)
+        if isinstance(execution, SubflowExecution):
+            found.extend(_walk(execution.executions))
     return found
 
 
-def walk_steps(flow: Flow) -> list[AuthenticatorStep | SubflowStep]:
-    """Every step of a flow, depth first (the order Keycloak lists executions in)."""
+def walk_executions(flow: Flow) -> list[AuthenticatorExecution | SubflowExecution]:
+    """Every execution of a flow, depth first (the order Keycloak lists executions in)."""
     return _walk(flow.executions)
 
 
-SubflowStep.model_rebuild()
+SubflowExecution.model_rebuild()
 
 
 # --- one file --------------------------------------------------------------------------------

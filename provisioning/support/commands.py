@@ -14,18 +14,12 @@ from typing import Any
 
 import click
 
+from keycloak_connection.admin import AdminSettings, KeycloakUnavailable, access_token, connect, server_url
+from keycloak_connection.options import admin_options
 from monespace_support import texts
 from monespace_support.keycloak_api import NotInReach, Refused, SupportApi
 from monespace_support.names import AGENT_SETUP_ACTION, AUDIT_PATH, NATIONAL, agents_group
 from monespace_support.oidc import KeycloakUnavailable as SupportKeycloakUnavailable
-from provisioning.keycloak_admin import (
-    AdminSettings,
-    KeycloakUnavailable,
-    access_token,
-    admin_options,
-    connect,
-    server_url,
-)
 from provisioning.realm.api import RealmApi
 from provisioning.realm.errors import AdminApiError
 

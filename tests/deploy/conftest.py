@@ -32,7 +32,7 @@ from tests.support.pages import Page
 
 #: The variables an operator sets for a demonstration (docker-compose.yml's header).
 ADMIN_PASSWORD = "Compose-Admin-" + secrets.token_hex(6)
-DEMO_VARIABLES = {"MONESPACE_ADMIN_PASSWORD": ADMIN_PASSWORD, "MONESPACE_ALLOW_DEV_SINKS": "true"}
+DEMO_VARIABLES = {"MONESPACE_ADMIN_PASSWORD": ADMIN_PASSWORD, "MONESPACE_ALLOW_MESSAGE_SINK": "true"}
 REALM = "monespace"
 #: The public ports docker-compose.yml publishes (on 127.0.0.1) and its services listen on.
 KEYCLOAK_PUBLIC_PORT, HOME_PUBLIC_PORT, SINK_PUBLIC_PORT = 8080, 8000, 8025

@@ -74,7 +74,7 @@ def test_keycloak_has_one_public_url_and_depends_on_the_preflight(demo_config: d
         ({}, ["admin password is the development default", "SMTP server is the development message sink",
               "SMS gateway is the development message sink"]),
         ({"MONESPACE_ADMIN_PASSWORD": ADMIN_PASSWORD}, ["SMTP server", "SMS gateway"]),
-        ({"MONESPACE_ALLOW_DEV_SINKS": "true"}, ["admin password is the development default"]),
+        ({"MONESPACE_ALLOW_MESSAGE_SINK": "true"}, ["admin password is the development default"]),
         ({"MONESPACE_ADMIN_PASSWORD": ADMIN_PASSWORD, "MONESPACE_SMTP_HOST": "smtp.ordre.example"}, ["SMS gateway"]),
     ],
     ids=["defaults", "sinks", "admin-password", "sms-sink"],
@@ -95,7 +95,7 @@ def test_compose_refuses_development_settings_unless_told(
 def test_compose_starts_when_told_explicitly(wheel_env: WheelEnv) -> None:
     for variables in (
         DEMO_VARIABLES,
-        {"MONESPACE_ALLOW_DEFAULT_ADMIN_PASSWORD": "true", "MONESPACE_ALLOW_DEV_SINKS": "true"},
+        {"MONESPACE_ALLOW_DEFAULT_ADMIN_PASSWORD": "true", "MONESPACE_ALLOW_MESSAGE_SINK": "true"},
     ):
         preflight = compose.resolve(variables)["services"]["preflight"]
         result = subprocess_run(wheel_env, compose.image_command(preflight), preflight["environment"])

@@ -23,3 +23,41 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 def test_keycloak_version_is_a_26_release() -> None:
     assert re.fullmatch(r"26\.\d+\.\d+", paths.keycloak_version())
+
+
+def readme_section(title: str) -> str:
+    return README.split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def layout_folders(section: str) -> set[str]:
+    """The folders the README's Layout table names (first column)."""
+    return set(re.findall(r"^\| `([^`/]+)/` \|", section, re.M))
+
+
+def java_packages(section: str) -> set[str]:
+    """The packages the README's Java packages paragraph names."""
+    paragraph = section.split("Java packages", 1)[1].split("\n\n", 1)[0]
+    return set(re.findall(r"`([a-z]+)`", paragraph))
+
+
+def tracked_folders() -> set[str]:
+    import subprocess
+
+    listed = subprocess.run(["git", "ls-files"], cwd=paths.ROOT, capture_output=True, text=True, check=True).stdout
+    return {line.split("/", 1)[0] for line in listed.splitlines() if "/" in line and not line.startswith(".")}
+
+
+def test_the_layout_section_matches_the_tree() -> None:
+    assert layout_folders(readme_section("Layout")) == tracked_folders()
+
+
+def test_the_java_packages_paragraph_matches_the_extensions() -> None:
+    root = paths.EXTENSIONS / "src" / "main" / "java" / "fr" / "ordre" / "monespace"
+    assert java_packages(readme_section("Layout")) == {p.name for p in root.iterdir() if p.is_dir()}
+
+
+def test_the_layout_checks_catch_a_folder_left_out() -> None:
+    section = readme_section("Layout")
+    assert tracked_folders() - layout_folders(section.replace("| `scripts/` |", "| scripts |")) == {"scripts"}
+    without_texts = section.replace(", `texts` (", ", texts (")
+    assert "texts" not in java_packages(without_texts)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from monespace_realm.contract import contract
 
 from provisioning.realm.actual import ActualRealm, ProviderCatalog
 from provisioning.realm.delegation import ActualDelegation
@@ -319,9 +320,11 @@ def test_unregistered_required_action_is_registered_then_configured() -> None:
         {"providerId": "monespace-settings", "name": "Paramètres"},
         {"providerId": "monespace-agent-setup", "name": "Mise en service du compte agent"},
     ]
-    assert ("monespace-settings", {"name": "Paramètres", "enabled": True, "defaultAction": False}) in (
-        plan.action_updates
-    )
+    config = {s.name: str(s.default) for s in contract().settings_of("monespace-settings")}
+    assert (
+        "monespace-settings",
+        {"name": "Paramètres", "enabled": True, "defaultAction": False, "config": config},
+    ) in plan.action_updates
 
 
 def with_flows(wanted: DesiredRealm) -> ActualRealm:

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
+from monespace_realm.contract import contract
 
 from monespace_home.settings import CALLBACK_PATH, LOGGED_OUT_PATH
 from provisioning.devstack import paths
 from provisioning.realm.desired import load_desired
 from provisioning.realm.errors import RealmFilesError
 from provisioning.realm.files import load_realm_files
-from provisioning.realm.schema import BINDING_FIELDS, AuthenticatorStep, SubflowStep
+from provisioning.realm.schema import BINDING_FIELDS, AuthenticatorExecution, SubflowExecution
 from provisioning.realm.values import load_defaults, resolve_values
 
 CNIL_POLICY = (
@@ -102,7 +102,7 @@ def test_creation_and_reset_share_the_code_and_identity_limits() -> None:
 
     def config(name: str) -> dict[str, object]:
         step = flows[name].executions[0]
-        assert isinstance(step, AuthenticatorStep) and step.config is not None
+        assert isinstance(step, AuthenticatorExecution) and step.config is not None
         return dict(step.config.values)
 
     creation, reset = config("monespace-creation"), config("monespace-reset")
@@ -116,10 +116,10 @@ def test_creation_and_reset_share_the_code_and_identity_limits() -> None:
     }
 
 
-def java_config_keys(source: str) -> set[str]:
-    """The authenticator config keys a Java class declares: `static final String X = "key";`."""
-    text = (paths.ROOT / "extensions/src/main/java/fr/ordre/monespace" / source).read_text(encoding="utf-8")
-    return set(re.findall(r'static final String [A-Z_]+ = "([a-z_]+)";', text))
+def provider_keys(provider: str) -> set[str]:
+    """The config keys the extensions read for `provider`: its settings in realm/contract.yaml
+    (the extensions' ContractTest fails unless the Java provider declares and reads exactly those)."""
+    return {setting.name for setting in contract().settings_of(provider)}
 
 
 def test_flow_configs_carry_exactly_the_keys_the_extensions_read() -> None:
@@ -129,11 +129,11 @@ def test_flow_configs_carry_exactly_the_keys_the_extensions_read() -> None:
 
     def config(name: str) -> set[str]:
         step = flows[name].executions[0]
-        assert isinstance(step, AuthenticatorStep) and step.config is not None
+        assert isinstance(step, AuthenticatorExecution) and step.config is not None
         return set(step.config.values)
 
-    journey = java_config_keys("journey/JourneySettingsProperties.java")
-    reset = java_config_keys("reset/ResetSettings.java")
+    journey = provider_keys("monespace-creation")
+    reset = provider_keys("monespace-reset") - journey
     assert config("monespace-creation") == journey
     assert config("monespace-reset") == journey | reset
     assert (journey | reset) <= set(load_defaults(paths.ROOT / "realm")), "each set in values.yaml under its name"
@@ -142,9 +142,9 @@ def test_flow_configs_carry_exactly_the_keys_the_extensions_read() -> None:
 def test_browser_flow_is_cookie_or_email_password_form() -> None:
     browser = next(f for f in load_desired().flows if f.name == "monespace-browser").definition
     cookie, forms = browser.executions
-    assert isinstance(cookie, AuthenticatorStep) and cookie.authenticator == "auth-cookie"
-    assert isinstance(forms, SubflowStep) and forms.requirement == "ALTERNATIVE"
-    assert [s.authenticator for s in forms.executions if isinstance(s, AuthenticatorStep)] == [
+    assert isinstance(cookie, AuthenticatorExecution) and cookie.authenticator == "auth-cookie"
+    assert isinstance(forms, SubflowExecution) and forms.requirement == "ALTERNATIVE"
+    assert [s.authenticator for s in forms.executions if isinstance(s, AuthenticatorExecution)] == [
         "monespace-email-password-form"
     ]
     assert browser.binding == "browser"

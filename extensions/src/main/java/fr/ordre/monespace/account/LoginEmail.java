@@ -1,6 +1,6 @@
 package fr.ordre.monespace.account;
 
-import fr.ordre.monespace.identity.DoctorAttributes;
+import fr.ordre.monespace.contract.DoctorAttributes;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
@@ -57,6 +57,24 @@ public final class LoginEmail {
     public static String stamp(UserModel doctor) {
         String stamp = doctor.getFirstAttribute(DoctorAttributes.LOGIN_EMAIL_STAMP);
         return stamp == null || stamp.isEmpty() ? "none" : stamp;
+    }
+
+    /**
+     * Whether {@code email} is another account's login e-mail, or, when {@code includingOwn}, this
+     * doctor's own (recovery: who knows it needs the password reset instead).
+     */
+    public static boolean isTaken(KeycloakSession session, RealmModel realm, UserModel doctor, String email,
+                                  boolean includingOwn) {
+        if (includingOwn && doctor.getEmail() != null && doctor.getEmail().equalsIgnoreCase(email)) {
+            return true;
+        }
+        UserModel owner;
+        try {
+            owner = session.users().getUserByEmail(realm, email);
+        } catch (ModelDuplicateException e) {
+            return true;
+        }
+        return owner != null && !owner.getId().equals(doctor.getId());
     }
 
     /** The user whose login e-mail is {@code email}; null when none has it, or several do. */

@@ -1,6 +1,6 @@
 package fr.ordre.monespace.agent;
 
-import fr.ordre.monespace.flow.RequiredStepFactory;
+import fr.ordre.monespace.flow.RequiredAuthenticatorFactory;
 import java.util.List;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
@@ -8,7 +8,7 @@ import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** Factory of the agents' TOTP step; "otp" makes Keycloak count wrong codes. */
-public final class AgentOtpFormFactory implements RequiredStepFactory {
+public final class AgentOtpFormFactory implements RequiredAuthenticatorFactory {
 
     public static final String ID = "monespace-agent-otp-form";
     private static final AgentOtpForm SINGLETON = new AgentOtpForm();

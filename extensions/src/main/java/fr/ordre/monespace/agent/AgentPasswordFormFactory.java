@@ -1,6 +1,6 @@
 package fr.ordre.monespace.agent;
 
-import fr.ordre.monespace.flow.RequiredStepFactory;
+import fr.ordre.monespace.flow.RequiredAuthenticatorFactory;
 import java.util.List;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
@@ -8,7 +8,7 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** Factory of the agents' username and password form; "password" makes Keycloak count failures. */
-public final class AgentPasswordFormFactory implements RequiredStepFactory {
+public final class AgentPasswordFormFactory implements RequiredAuthenticatorFactory {
 
     public static final String ID = "monespace-agent-password-form";
     private static final AgentPasswordForm SINGLETON = new AgentPasswordForm();

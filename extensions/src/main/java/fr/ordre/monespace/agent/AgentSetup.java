@@ -74,7 +74,7 @@ final class AgentSetup implements RequiredActionProvider {
 
         List<FormMessage> errors = new ArrayList<>();
         if (password == null || password.isEmpty()) {
-            errors.add(new FormMessage(FIELD_PASSWORD, "monespacePasswordMissing"));
+            errors.add(new FormMessage(FIELD_PASSWORD, "monespacePasswordRequired"));
         } else {
             PolicyError policy = session.getProvider(PasswordPolicyManagerProvider.class).validate(realm, agent, password);
             if (policy != null) {

@@ -44,4 +44,9 @@ public record Limit(String name, Kind kind, int max, long windowSeconds, long lo
     public boolean locks() {
         return lockSeconds > 0;
     }
+
+    /** The longest a refusal by this limit lasts: its lock, else its window (what the texts say). */
+    public long longestWaitSeconds() {
+        return locks() ? lockSeconds : windowSeconds;
+    }
 }

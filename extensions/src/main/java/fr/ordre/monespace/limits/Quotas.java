@@ -16,6 +16,11 @@ public final class Quotas {
         this(new SingleUseSlotStore(session.singleUseObjects()), SubjectKeys.of(session, realm), Time::currentTimeSeconds);
     }
 
+    /** Quotas in {@code store}, keyed without a realm secret (plain SHA-256): unit tests of the flows. */
+    public Quotas(SlotStore store, String realmId) {
+        this(store, new SubjectKeys(realmId, null), Time::currentTimeSeconds);
+    }
+
     Quotas(SlotStore store, SubjectKeys keys, LongSupplier clock) {
         this.store = store;
         this.keys = keys;

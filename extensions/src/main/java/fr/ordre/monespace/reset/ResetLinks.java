@@ -4,6 +4,7 @@ import fr.ordre.monespace.account.LoginEmail;
 import fr.ordre.monespace.account.PasswordStamp;
 import fr.ordre.monespace.delivery.DeliveryException;
 import fr.ordre.monespace.delivery.Notices;
+import fr.ordre.monespace.texts.Wording;
 import java.util.Map;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.Constants;
@@ -36,6 +37,7 @@ public final class ResetLinks {
                 .queryParam(Constants.CLIENT_ID, clientId)
                 .build(realm.getName()).toString();
         new Notices(session, realm).send(doctor, doctor.getEmail(), "monespaceResetSubject",
-                "monespace-reset-link.ftl", Map.of("link", link, "hours", Math.max(1, validity / 3600)));
+                "monespace-reset-link.ftl", Map.of("link", link,
+                        "validity", Wording.login(session, realm, doctor).duration(validity)));
     }
 }

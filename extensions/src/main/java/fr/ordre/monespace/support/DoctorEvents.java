@@ -1,6 +1,6 @@
 package fr.ordre.monespace.support;
 
-import fr.ordre.monespace.journey.JourneyEvents;
+import fr.ordre.monespace.contract.EventDetails;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,7 +42,7 @@ final class DoctorEvents {
         Stream<Event> identity = store.createQuery().realm(realm.getId()).type(IDENTITY_ERRORS)
                 .fromDate(nowMillis - DAY_MILLIS).orderByDescTime().maxResults(IDENTITY_SCAN).getResultStream()
                 .filter(e -> e.getUserId() == null && e.getDetails() != null
-                        && doctor.getUsername().equals(e.getDetails().get(JourneyEvents.RPPS)));
+                        && doctor.getUsername().equals(e.getDetails().get(EventDetails.RPPS)));
         List<Event> events = new ArrayList<>(Stream.concat(own, identity).toList());
         events.sort(Comparator.comparingLong(Event::getTime).reversed());
         return events.stream().limit(max).map(DoctorEvents::row).toList();
@@ -60,10 +60,10 @@ final class DoctorEvents {
         row.put("type", event.getType().name());
         row.put("error", event.getError());
         row.put("client", event.getClientId());
-        row.put("journey", details.get(JourneyEvents.JOURNEY));
-        row.put("step", details.get(JourneyEvents.STEP));
-        row.put("channel", details.get(JourneyEvents.CHANNEL));
-        row.put("throttled", details.get(JourneyEvents.THROTTLED));
+        row.put("journey", details.get(EventDetails.JOURNEY));
+        row.put("step", details.get(EventDetails.STEP));
+        row.put("channel", details.get(EventDetails.CHANNEL));
+        row.put("throttled", details.get(EventDetails.THROTTLED));
         return row;
     }
 }

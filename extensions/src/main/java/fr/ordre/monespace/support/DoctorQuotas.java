@@ -1,12 +1,10 @@
 package fr.ordre.monespace.support;
 
 import fr.ordre.monespace.account.LoginEmail;
-import fr.ordre.monespace.creation.DoctorLimits;
-import fr.ordre.monespace.journey.JourneySettings;
 import fr.ordre.monespace.limits.Limit;
+import fr.ordre.monespace.limits.Limits;
 import fr.ordre.monespace.limits.Quota;
 import fr.ordre.monespace.limits.Quotas;
-import fr.ordre.monespace.reset.ResetSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +40,7 @@ final class DoctorQuotas {
         this.session = session;
         this.realm = realm;
         this.doctor = doctor;
-        JourneySettings journeys = DoctorLimits.of(realm);
+        Limits journeys = new Limits(RealmConfig.reset(realm));
         Quotas store = new Quotas(session, realm);
         String rpps = doctor.getUsername();
         add(store, journeys.identityPerRpps(), rpps);
@@ -51,8 +49,8 @@ final class DoctorQuotas {
         add(store, journeys.codeSendsPerDoctor(), doctor.getId());
         add(store, journeys.wrongCodesPerDoctor(), doctor.getId());
         add(store, journeys.emailTakenPerDoctor(), doctor.getId());
-        add(store, journeys.currentPasswordPerDoctor(), doctor.getId());
-        LoginEmail.parse(doctor.getEmail()).ifPresent(email -> add(store, ResetSettings.of(realm).perEmail(), email));
+        add(store, new Limits(RealmConfig.settings(realm)).currentPasswordPerDoctor(), doctor.getId());
+        LoginEmail.parse(doctor.getEmail()).ifPresent(email -> add(store, journeys.resetsPerEmail(), email));
     }
 
     private void add(Quotas store, Limit limit, String subject) {

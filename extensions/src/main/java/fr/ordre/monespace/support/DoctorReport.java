@@ -1,7 +1,6 @@
 package fr.ordre.monespace.support;
 
-import fr.ordre.monespace.creation.DoctorLimits;
-import fr.ordre.monespace.identity.DoctorAttributes;
+import fr.ordre.monespace.contract.DoctorAttributes;
 import fr.ordre.monespace.identity.DoctorDirectory;
 import fr.ordre.monespace.mask.ContactMasking;
 import java.util.LinkedHashMap;
@@ -40,7 +39,7 @@ final class DoctorReport {
         ordinal.put("council", doctor.getFirstAttribute(DoctorAttributes.COUNCIL));
         String status = doctor.getFirstAttribute(DoctorAttributes.ORDINAL_STATUS);
         ordinal.put("status", status);
-        ordinal.put("statusActive", status != null && DoctorLimits.of(realm).activeStatuses().contains(status));
+        ordinal.put("statusActive", status != null && RealmConfig.activeStatuses(realm).contains(status));
         ordinal.put("mobile", masked(doctor, DoctorAttributes.MOBILE_PHONE, ContactMasking::phone));
         ordinal.put("landline", masked(doctor, DoctorAttributes.LANDLINE_PHONE, ContactMasking::phone));
         ordinal.put("correspondenceEmail", masked(doctor, DoctorAttributes.CORRESPONDENCE_EMAIL, ContactMasking::email));

@@ -1,7 +1,7 @@
 package fr.ordre.monespace.support;
 
 import fr.ordre.monespace.agent.Agents;
-import fr.ordre.monespace.identity.DoctorAttributes;
+import fr.ordre.monespace.contract.DoctorAttributes;
 import fr.ordre.monespace.identity.Rpps;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;

@@ -1,6 +1,6 @@
 package fr.ordre.monespace.support;
 
-import fr.ordre.monespace.identity.DoctorAttributes;
+import fr.ordre.monespace.contract.DoctorAttributes;
 import java.util.Map;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;

@@ -1,9 +1,8 @@
 package fr.ordre.monespace.support;
 
 import fr.ordre.monespace.account.Sessions;
-import fr.ordre.monespace.creation.DoctorLimits;
 import fr.ordre.monespace.delivery.DeliveryException;
-import fr.ordre.monespace.identity.DoctorAttributes;
+import fr.ordre.monespace.contract.DoctorAttributes;
 import fr.ordre.monespace.identity.DoctorDirectory;
 import fr.ordre.monespace.reset.ResetLinks;
 import jakarta.ws.rs.Consumes;
@@ -157,7 +156,7 @@ public final class SupportResource {
 
     private Response enable(RealmModel realm, UserModel doctor) {
         String status = doctor.getFirstAttribute(DoctorAttributes.ORDINAL_STATUS);
-        if (status == null || !DoctorLimits.of(realm).activeStatuses().contains(status)) {
+        if (status == null || !RealmConfig.activeStatuses(realm).contains(status)) {
             // The Ordinal status decides who may have an espace; support never overrides it.
             return error(Response.Status.CONFLICT, "status_inactive", "the Ordinal status is not active");
         }

@@ -1,7 +1,7 @@
 package fr.ordre.monespace.sync;
 
 import fr.ordre.monespace.account.Sessions;
-import fr.ordre.monespace.identity.DoctorAttributes;
+import fr.ordre.monespace.contract.DoctorAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * cluster's put-if-absent, entries expire at their lifespan. Counts the calls, as remote calls
  * would be counted on a cluster.
  */
-final class MemorySlotStore implements SlotStore {
+public final class MemorySlotStore implements SlotStore {
 
     private record Entry(long expiresAt, long value) {
     }
@@ -65,7 +65,7 @@ final class MemorySlotStore implements SlotStore {
         return Map.copyOf(entries);
     }
 
-    void advance(long seconds) {
+    public void advance(long seconds) {
         now.addAndGet(seconds);
     }
 

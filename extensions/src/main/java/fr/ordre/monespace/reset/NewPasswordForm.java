@@ -1,25 +1,24 @@
 package fr.ordre.monespace.reset;
 
 import fr.ordre.monespace.account.PasswordChange;
-import fr.ordre.monespace.journey.CredentialsStep;
-import fr.ordre.monespace.journey.JourneyEvents;
+import fr.ordre.monespace.account.Passwords;
+import fr.ordre.monespace.contract.EventDetails;
+import fr.ordre.monespace.contract.EventStep;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.policy.PolicyError;
 
 /**
  * Screen 4.2, reached from the reset link: "Vous venez d'utiliser votre lien de connexion
  * unique…", a new password with its confirmation, the login e-mail shown read-only. Saving signs
  * the doctor in and lands on the MonEspace home.
  */
-final class NewPasswordStep {
+final class NewPasswordForm {
 
     static final String TEMPLATE = "login-update-password.ftl";
     static final String FIELD_PASSWORD = "password-new";
@@ -30,7 +29,7 @@ final class NewPasswordStep {
     private final AuthenticationFlowContext context;
     private final UserModel doctor;
 
-    NewPasswordStep(AuthenticationFlowContext context, UserModel doctor) {
+    NewPasswordForm(AuthenticationFlowContext context, UserModel doctor) {
         this.context = context;
         this.doctor = doctor;
     }
@@ -47,19 +46,8 @@ final class NewPasswordStep {
     Response act() {
         MultivaluedMap<String, String> input = context.getHttpRequest().getDecodedFormParameters();
         String password = input.getFirst(FIELD_PASSWORD);
-        String confirm = input.getFirst(FIELD_CONFIRM);
-        List<FormMessage> errors = new ArrayList<>();
-        if (password == null || password.isEmpty()) {
-            errors.add(new FormMessage(ERROR_FIELD_PASSWORD, "monespacePasswordRequired"));
-        } else {
-            PolicyError policy = CredentialsStep.passwordRefusal(context.getSession(), context.getRealm(), doctor,
-                    doctor.getEmail(), password);
-            if (policy != null) {
-                errors.add(new FormMessage(ERROR_FIELD_PASSWORD, policy.getMessage(), policy.getParameters()));
-            } else if (!password.equals(confirm)) {
-                errors.add(new FormMessage(FIELD_CONFIRM, "monespacePasswordMismatch"));
-            }
-        }
+        List<FormMessage> errors = Passwords.newPasswordErrors(context.getSession(), context.getRealm(), doctor,
+                doctor.getEmail(), password, input.getFirst(FIELD_CONFIRM), ERROR_FIELD_PASSWORD, FIELD_CONFIRM);
         if (!errors.isEmpty()) {
             LoginFormsProvider form = form();
             errors.forEach(form::addError);
@@ -67,7 +55,7 @@ final class NewPasswordStep {
         }
         PasswordChange.apply(context.getSession(), context.getRealm(), doctor, password, null);
         context.getEvent().clone().event(EventType.RESET_PASSWORD).user(doctor)
-                .detail(JourneyEvents.RPPS, doctor.getUsername()).detail(JourneyEvents.STEP, "password_reset")
+                .detail(EventDetails.RPPS, doctor.getUsername()).detail(EventDetails.STEP, EventStep.PASSWORD_RESET.label())
                 .success();
         context.getAuthenticationSession().removeAuthNote(ResetAuthenticator.LINK_USER);
         context.setUser(doctor);

@@ -10,7 +10,7 @@ import pytest
 from keycloak import KeycloakAdmin
 from keycloak.exceptions import KeycloakGetError
 
-from provisioning.keycloak_admin import (
+from keycloak_connection.admin import (
     AdminSettings,
     KeycloakUnavailable,
     access_token,

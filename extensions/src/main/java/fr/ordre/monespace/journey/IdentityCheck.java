@@ -1,10 +1,11 @@
 package fr.ordre.monespace.journey;
 
 import fr.ordre.monespace.identity.BirthDate;
-import fr.ordre.monespace.identity.DoctorDirectory;
 import fr.ordre.monespace.identity.IdentityMatch;
 import fr.ordre.monespace.identity.Rpps;
 import fr.ordre.monespace.limits.Attempt;
+import fr.ordre.monespace.limits.Limit;
+import fr.ordre.monespace.limits.Limits;
 import fr.ordre.monespace.limits.Quotas;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.LocalDate;
@@ -12,8 +13,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.FormMessage;
 
 /**
@@ -22,13 +21,18 @@ import org.keycloak.models.utils.FormMessage;
  * so simultaneous requests never make more lookups than the limits allow. A match gives its slots
  * back: only failures count.
  */
-public final class IdentityStep {
+public final class IdentityCheck {
 
     public static final String FIELD_BIRTH_DATE = "birthDate";
     public static final String FIELD_RPPS = "rpps";
     public static final String FIELD_CGU = "cgu";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final int MAX_INPUT = 64;
+
+    /** Finds the doctor behind (RPPS, birth date): {@link fr.ordre.monespace.identity.DoctorDirectory}. */
+    public interface Directory {
+        IdentityMatch match(String rpps, LocalDate birthDate);
+    }
 
     /** What the identity screen leads to. */
     public sealed interface Outcome {
@@ -37,7 +41,8 @@ public final class IdentityStep {
     public record Invalid(List<FormMessage> errors) implements Outcome {
     }
 
-    public record Throttled(String rpps) implements Outcome {
+    /** Refused by {@code by}, the first limit without room. */
+    public record Throttled(String rpps, Limit by) implements Outcome {
     }
 
     public record NoMatch(String rpps) implements Outcome {
@@ -46,14 +51,14 @@ public final class IdentityStep {
     public record Matched(String rpps, IdentityMatch match) implements Outcome {
     }
 
-    private final KeycloakSession session;
-    private final RealmModel realm;
-    private final JourneySettings settings;
+    private final Quotas quotas;
+    private final Limits limits;
+    private final Directory directory;
 
-    public IdentityStep(KeycloakSession session, RealmModel realm, JourneySettings settings) {
-        this.session = session;
-        this.realm = realm;
-        this.settings = settings;
+    public IdentityCheck(Quotas quotas, Limits limits, Directory directory) {
+        this.quotas = quotas;
+        this.limits = limits;
+        this.directory = directory;
     }
 
     public Outcome check(MultivaluedMap<String, String> form, String clientAddress) {
@@ -72,16 +77,14 @@ public final class IdentityStep {
         if (!errors.isEmpty()) {
             return new Invalid(errors);
         }
-        Quotas quotas = new Quotas(session, realm);
         Attempt attempt = Attempt.claim(
-                quotas.of(settings.identityPerRpps(), rpps.get()),
-                quotas.of(settings.identityPerRppsDaily(), rpps.get()),
-                quotas.ofAddress(settings.identityPerAddress(), clientAddress));
+                quotas.of(limits.identityPerRpps(), rpps.get()),
+                quotas.of(limits.identityPerRppsDaily(), rpps.get()),
+                quotas.ofAddress(limits.identityPerAddress(), clientAddress));
         if (!attempt.granted()) {
-            return new Throttled(rpps.get());
+            return new Throttled(rpps.get(), attempt.refusedBy());
         }
-        IdentityMatch match = new DoctorDirectory(session, realm, settings.activeStatuses())
-                .match(rpps.get(), birthDate.get());
+        IdentityMatch match = directory.match(rpps.get(), birthDate.get());
         if (!match.matched()) {
             // Unknown RPPS, wrong birth date and inactive doctor are counted alike.
             attempt.keep();

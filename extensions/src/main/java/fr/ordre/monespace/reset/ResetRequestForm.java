@@ -3,11 +3,15 @@ package fr.ordre.monespace.reset;
 import fr.ordre.monespace.account.LoginEmail;
 import fr.ordre.monespace.account.PasswordStamp;
 import fr.ordre.monespace.identity.DoctorDirectory;
-import fr.ordre.monespace.journey.JourneyEvents;
+import fr.ordre.monespace.config.ProviderConfig;
+import fr.ordre.monespace.contract.EventDetails;
+import fr.ordre.monespace.contract.EventError;
 import fr.ordre.monespace.limits.Attempt;
 import fr.ordre.monespace.limits.Limit;
+import fr.ordre.monespace.limits.Limits;
 import fr.ordre.monespace.limits.Quotas;
 import fr.ordre.monespace.mask.ContactMasking;
+import fr.ordre.monespace.texts.Wording;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
@@ -25,16 +29,17 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Screen 4.1 "Réinitialiser votre mot de passe": the same neutral confirmation whether or not the
- * address has an espace; when it has one, a single-use link valid 24 hours goes to it.
+ * address has an espace, saying how long a link lives; when it has one, a single-use link valid
+ * that long (the realm's lifespan of the link, 24 hours by default) goes to it.
  */
-final class ResetRequestStep {
+final class ResetRequestForm {
 
     static final String FIELD_EMAIL = "username";
     static final String SENT_TEMPLATE = "monespace-reset-sent.ftl";
 
     private final AuthenticationFlowContext context;
 
-    ResetRequestStep(AuthenticationFlowContext context) {
+    ResetRequestForm(AuthenticationFlowContext context) {
         this.context = context;
     }
 
@@ -54,22 +59,24 @@ final class ResetRequestStep {
         authSession.setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, email);
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
-        ResetSettings limits = ResetSettings.from(context.getAuthenticatorConfig());
+        Limits limits = new Limits(ProviderConfig.of(context.getAuthenticatorConfig()));
         Quotas quotas = new Quotas(session, realm);
-        Attempt request = Attempt.claim(quotas.of(limits.perEmail(), email),
-                quotas.ofAddress(limits.perClient(), context.getConnection().getRemoteAddr()));
+        Limit perEmail = limits.resetsPerEmail();
+        Attempt request = Attempt.claim(quotas.of(perEmail, email),
+                quotas.ofAddress(limits.resetsPerAddress(), context.getConnection().getRemoteAddr()));
         if (!request.granted()) {
             // Counted for every address typed, known or not: saying so reveals no account.
             context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD)
                     .detail(Details.USERNAME, ContactMasking.email(email))
-                    .detail(JourneyEvents.THROTTLED, Limit.Kind.RESET.label()).error("reset_throttled");
-            return form().setError("monespaceResetThrottled").createPasswordReset();
+                    .detail(EventDetails.THROTTLED, Limit.Kind.RESET.label()).error(EventError.RESET_THROTTLED.label());
+            return form().setError("monespaceResetThrottled", wording().duration(perEmail.windowSeconds()))
+                    .createPasswordReset();
         }
         request.keep();
 
+        int validity = realm.getActionTokenGeneratedByUserLifespan(ResetLinkToken.TOKEN_TYPE);
         UserModel doctor = LoginEmail.findUser(session, realm, email);
         if (doctor != null && doctor.isEnabled() && DoctorDirectory.hasAccount(doctor)) {
-            int validity = realm.getActionTokenGeneratedByUserLifespan(ResetLinkToken.TOKEN_TYPE);
             ResetLinkToken token = new ResetLinkToken(doctor.getId(), doctor.getEmail(), (int) (Time.currentTimeSeconds() + validity),
                     AuthenticationSessionCompoundId.fromAuthSession(authSession).getEncodedId(),
                     authSession.getClient().getClientId(), PasswordStamp.of(doctor),
@@ -77,12 +84,16 @@ final class ResetRequestStep {
             String link = context.getActionTokenUrl(token.serialize(session, realm, context.getUriInfo())).toString();
             ResetMail.sendLater(session, realm, doctor, link, validity);
             context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).user(doctor)
-                    .detail(JourneyEvents.RPPS, doctor.getUsername()).success();
+                    .detail(EventDetails.RPPS, doctor.getUsername()).success();
         } else {
             context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD)
                     .detail(Details.USERNAME, ContactMasking.email(email)).error(Errors.USER_NOT_FOUND);
         }
-        return form().createForm(SENT_TEMPLATE);
+        return form().setAttribute("linkValidity", wording().duration(validity)).createForm(SENT_TEMPLATE);
+    }
+
+    private Wording wording() {
+        return Wording.login(context.getSession(), context.getRealm(), context.getUser());
     }
 
     private LoginFormsProvider form() {

@@ -1,9 +1,9 @@
-package fr.ordre.monespace.identity;
+package fr.ordre.monespace.contract;
 
 /**
  * Names of the user attributes the Ordinal sync writes, and of the one MonEspace keeps itself
- * ({@link #LOGIN_EMAIL_STAMP}), all declared in realm/ user profile. The username of a doctor is
- * their RPPS number.
+ * ({@link #LOGIN_EMAIL_STAMP}): realm/contract.yaml's {@code doctor.attributes}, all declared in the
+ * user profile. The username of a doctor is their RPPS number.
  */
 public final class DoctorAttributes {
 

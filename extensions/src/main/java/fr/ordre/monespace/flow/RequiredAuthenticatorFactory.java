@@ -5,8 +5,8 @@ import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSessionFactory;
 
-/** Factory defaults of MonEspace's authenticators: one REQUIRED step, no server-wide options. */
-public interface RequiredStepFactory extends AuthenticatorFactory {
+/** Factory defaults of MonEspace's authenticators: one REQUIRED execution, no server-wide options. */
+public interface RequiredAuthenticatorFactory extends AuthenticatorFactory {
 
     @Override
     default AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
