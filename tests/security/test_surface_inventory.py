@@ -95,7 +95,11 @@ LOGIN_ACTIONS: dict[str, str | None] = {
 }
 #: Realm REST extensions: ours, and Keycloak's device verification page (no client allows the
 #: device grant: test_every_grant_type_is_declared_or_refused shows it).
-REALM_EXTENSIONS = {"monespace-sync": "ours", "device": DEVICE_CODE}
+REALM_EXTENSIONS = {
+    "monespace-sync": "ours",
+    "monespace-support": "ours: test_support_boundaries.py",
+    "device": DEVICE_CODE,
+}
 #: Action tokens Keycloak can handle → why none can be obtained by a doctor in this realm.
 ACTION_TOKENS = {
     "monespace-reset": "ours: the reset link (flows.yaml monespace-reset)",
@@ -175,8 +179,21 @@ def test_every_flow_binding_is_declared(admin: KeycloakAdmin, desired: DesiredRe
     assert bindings == set(BINDING_FIELDS.values()), "a flow binding realm/ cannot declare"
     declared = {field: flow.alias for flow in desired.flows for field in flow.binding_fields}
     assert {field: realm[field] for field in bindings} == declared
-    overrides = {c["clientId"]: c["authenticationFlowBindingOverrides"] for c in admin.get_clients()}
-    assert {client: found for client, found in overrides.items() if found} == {}
+    # Client overrides (the agents' sign-in of the support page and the realm's admin console):
+    # those realm/ declares, bound to the declared flow's current version, and no other.
+    alias_of = {f["id"]: f["alias"] for f in realm_get(admin, "authentication/flows")}
+    overrides = {
+        c["clientId"]: {binding: alias_of.get(flow, flow) for binding, flow in found.items()}
+        for c in admin.get_clients()
+        if (found := c["authenticationFlowBindingOverrides"])
+    }
+    assert overrides == {
+        c.client_id: {binding: desired.flow(name).alias for binding, name in c.flow_overrides.items()}
+        for c in desired.clients
+        if c.flow_overrides
+    }
+    assert set(overrides) == {"monespace-support", "security-admin-console"}
+    assert all(o == {"browser": desired.flow("monespace-agents").alias} for o in overrides.values())
 
 
 def test_every_realm_switch_is_declared(admin: KeycloakAdmin, desired: DesiredRealm) -> None:
@@ -211,6 +228,67 @@ def test_kc_action_starts_no_other_action_than_parametres(
         if ask_action(browser, action) != "error":
             started.append(action)
     assert started == []
+
+
+def test_every_client_redirect_is_exact_and_declared(admin: KeycloakAdmin, desired: DesiredRealm) -> None:
+    """The support page and the agents' console included: a code or a logout goes back to the
+    URIs realm/ names, exactly (no wildcard), and nowhere else."""
+    declared = {c.client_id: c for c in desired.clients}
+    for client in admin.get_clients():
+        wanted = declared[client["clientId"]]
+        found = sorted(client.get("redirectUris") or [])
+        assert found == sorted(wanted.fields.get("redirectUris") or []), client["clientId"]
+        assert not any("*" in uri for uri in found), client["clientId"]
+        post_logout = (client.get("attributes") or {}).get("post.logout.redirect.uris", "")
+        assert post_logout == wanted.attributes.get("post.logout.redirect.uris", post_logout), client["clientId"]
+        assert "*" not in post_logout and post_logout != "+", client["clientId"]
+    support = declared["monespace-support"]
+    assert support.fields["redirectUris"] and all(
+        uri.endswith("/auth/callback") for uri in support.fields["redirectUris"]
+    )
+    assert support.fields["publicClient"] is True and support.fields["directAccessGrantsEnabled"] is False
+
+
+def test_every_group_and_realm_role_is_declared(admin: KeycloakAdmin, desired: DesiredRealm) -> None:
+    """Groups give rights (an agents' group, its role, its permission): none but realm/'s, with
+    exactly the roles realm/ gives them."""
+    groups = admin.get_groups({"briefRepresentation": "false", "max": "10000"})
+    declared = {g.name: g for g in desired.groups}
+    assert {g["name"] for g in groups} == set(declared)
+    assert all(g.get("subGroupCount", 0) == 0 for g in groups), "no subgroup"
+    for group in groups:
+        wanted = declared[group["name"]]
+        assert sorted(group.get("realmRoles") or []) == sorted(wanted.realmRoles), group["name"]
+        assert {c: sorted(r) for c, r in (group.get("clientRoles") or {}).items()} == {
+            c: sorted(r) for c, r in wanted.clientRoles.items()
+        }, group["name"]
+    stock = {"offline_access", "uma_authorization", f"default-roles-{MAIN_REALM}"}
+    roles = {r["name"] for r in admin.get_realm_roles()}
+    assert roles - stock == {r["name"] for r in desired.realm_roles}
+    agent_role = admin.get_composite_realm_roles_of_role("support-agent")
+    assert {r["name"] for r in agent_role} == {"query-users"}, "query-users, nothing more"
+
+
+def test_admin_permissions_are_exactly_those_declared(admin: KeycloakAdmin, desired: DesiredRealm) -> None:
+    """Fine-grained admin permissions (v2): only realm/support.yaml's policies and permissions,
+    each permission granting `view-members` of one doctors' group, nothing on users, clients,
+    roles or the agents' groups."""
+    assert desired.admin_permissions is not None and realm_get(admin)["adminPermissionsEnabled"] is True
+    client = admin.get_client_id("admin-permissions")
+    server = f"clients/{client}/authz/resource-server"
+    policies = realm_get(admin, f"{server}/policy?max=10000&permission=false")
+    permissions = realm_get(admin, f"{server}/permission?max=10000")
+    assert {p["name"] for p in policies} == {p.name for p in desired.admin_permissions.policies}
+    assert all(p["type"] == "group" for p in policies)
+    assert {p["name"] for p in permissions} == {p.name for p in desired.admin_permissions.permissions}
+    for permission in permissions:
+        assert permission["resourceType"] == "Groups", permission["name"]
+        scopes = realm_get(admin, f"{server}/policy/{permission['id']}/scopes")
+        assert [s["name"] for s in scopes] == ["view-members"], permission["name"]
+        resources = realm_get(admin, f"{server}/policy/{permission['id']}/resources")
+        groups = {g["id"]: g["name"] for g in admin.get_groups({"max": "10000"})}
+        named = [groups.get(r["name"], r["name"]) for r in resources]
+        assert len(named) == 1 and named[0].startswith("conseil-"), (permission["name"], named)
 
 
 def test_no_identity_provider(admin: KeycloakAdmin) -> None:
@@ -372,6 +450,13 @@ def test_realm_extensions_are_ours_or_refused(attacker: Attacker, doctor: Doctor
     assert requests.get(sync, timeout=30).status_code == 401
     doctor_reply = requests.get(sync, headers={"Authorization": f"Bearer {doctor.access_token}"}, timeout=30)
     assert doctor_reply.status_code == 403
+    support = f"{attacker.realm_url}/monespace-support/doctors/{new_rpps()}"
+    assert requests.get(support, timeout=30).status_code == 401
+    as_doctor = {"Authorization": f"Bearer {doctor.access_token}"}
+    assert requests.get(support, headers=as_doctor, timeout=30).status_code == 403
+    assert (
+        requests.post(f"{support}/unlock", json={"reason": "Motif"}, headers=as_doctor, timeout=30).status_code == 403
+    )
 
 
 def test_action_tokens_are_ours_or_cannot_be_obtained(
