@@ -18,7 +18,7 @@ from keycloak_connection.admin import AdminSettings, KeycloakUnavailable, access
 from keycloak_connection.options import admin_options
 from monespace_support import texts
 from monespace_support.keycloak_api import NotInReach, Refused, SupportApi
-from monespace_support.names import AGENT_SETUP_ACTION, AUDIT_PATH, NATIONAL, agents_group
+from monespace_support.names import AGENT_SETUP_ACTION, AUDIT_PATH, NATIONAL, UNKNOWN_COUNCIL, agents_group
 from monespace_support.oidc import KeycloakUnavailable as SupportKeycloakUnavailable
 from provisioning.realm.api import RealmApi
 from provisioning.realm.errors import AdminApiError
@@ -134,7 +134,7 @@ def audit(
 ) -> None:
     """Print the support actions and consultations (admin events), oldest first: when, agent,
     conseil, RPPS, action, reason, outcome. Needs the right to view the realm's events."""
-    if council is not None and council != "inconnu" and not COUNCIL.match(council):
+    if council is not None and council != UNKNOWN_COUNCIL and not COUNCIL.match(council):
         raise click.UsageError(f"{council!r} is not a department code (75, 2A, 974…) nor `inconnu`")
     number = _rpps(rpps) if rpps else None
     path = f"{AUDIT_PATH}/{council or '*'}/{number or '*'}/*"
