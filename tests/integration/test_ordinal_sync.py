@@ -415,14 +415,14 @@ def test_each_doctor_joins_their_conseils_group_and_follows_a_move(
 ) -> None:
     """The support agents of a conseil see its doctors through this group (realm/support.yaml)."""
     paris, ajaccio, nowhere = new_rpps(), new_rpps(), new_rpps()
-    sync([Row(paris, council="75"), Row(ajaccio, council="2a"), Row(nowhere, council="")], max_change_percent=NO_LIMIT)
+    sync([Row(paris, council="75"), Row(ajaccio, council="2a"), Row(nowhere, council="")], max_change_share=NO_LIMIT)
     assert groups_of(kc, paris) == ["conseil-75"]
     assert groups_of(kc, ajaccio) == ["conseil-2A"], "the code is normalised (2a → 2A)"
     assert groups_of(kc, nowhere) == ["conseil-inconnu"]
     # A doctor who moves changes group; one whose conseil has no group yet goes to conseil-inconnu.
     moved = sync(
         [Row(paris, council="69"), Row(ajaccio, council="13"), Row(nowhere, council="75")],
-        max_change_percent=NO_LIMIT,
+        max_change_share=NO_LIMIT,
     )
     assert moved.applied.updated == 3
     assert groups_of(kc, paris) == ["conseil-69"]
@@ -436,5 +436,5 @@ def test_each_doctor_joins_their_conseils_group_and_follows_a_move(
     )
     extra_id = extra.headers["Location"].rsplit("/", 1)[-1]
     kc.connection.raw_put(f"admin/realms/{kc.connection.realm_name}/users/{found['id']}/groups/{extra_id}", data="{}")
-    sync([Row(paris, council="69", mobile="06 99 88 77 66")], max_change_percent=NO_LIMIT)
+    sync([Row(paris, council="69", mobile="06 99 88 77 66")], max_change_share=NO_LIMIT)
     assert groups_of(kc, paris) == sorted(["conseil-69", f"autre-{paris}"])
