@@ -100,14 +100,18 @@ def test_an_agent_unlocks_a_locked_out_doctor_by_keyboard_and_the_doctor_signs_i
     expect(page.locator("#ms-blocks")).to_contain_text("Verrouillage de la connexion")
     axe("doctor-locked")
 
-    # No reason: nothing done, the error says so next to the field, which gets the focus.
+    # A reason too short: nothing done, the error says so next to the field, which gets the
+    # focus with what was typed (an empty one the browser itself refuses: the field is required).
     tab_to(page, "limit-login-lockout")
     expect(page.locator("#limit-login-lockout")).to_be_checked()
+    type_into(page, "reason-unlock", "ok")
     tab_to(page, "ms-do-unlock")
     page.keyboard.press("Enter")
     expect(page.locator("#reason-unlock-error")).to_contain_text("motif")
+    expect(page.locator("#ms-blocks")).to_contain_text("Verrouillage de la connexion")
     assert focused_description(page) == "#reason-unlock"
-    axe("reason-missing")
+    axe("reason-too-short")
+    page.keyboard.press("Control+A")
     page.keyboard.type(REASON)
     tab_to(page, "ms-do-unlock")
     page.keyboard.press("Enter")
