@@ -1,7 +1,7 @@
 """The agents' sessions, kept in this process: their tokens never leave the server (the signed
 cookie holds only a random session number). One process serves the conseils' agents (a few
 hundred people); a restart signs them out, and Keycloak's own session brings them back after
-their password and code (README « Support »)."""
+their password and code (README « Support des conseils »)."""
 
 from __future__ import annotations
 

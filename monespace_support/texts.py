@@ -148,6 +148,10 @@ def describe_event(event: dict[str, Any]) -> str:
         return "Connexion à MonEspace"
     if kind == "LOGIN_ERROR":
         return f"Connexion refusée : {why}"
+    if kind == "USER_DISABLED_BY_TEMPORARY_LOCKOUT":
+        return "Connexion verrouillée temporairement (mots de passe erronés)"
+    if kind == "USER_DISABLED_BY_PERMANENT_LOCKOUT":
+        return "Connexion verrouillée (mots de passe erronés) jusqu'à une levée par l'assistance"
     if kind in ("REGISTER_ERROR", "RESET_PASSWORD_ERROR") and step == "identity":
         return f"{journey} : identité refusée — {why}"
     if step == "code_sent":

@@ -323,7 +323,7 @@ def _provision(stack: Stack, admin: KeycloakAdmin, keycloak_url: str) -> None:
         f" {len(demo.activated)} demo espace(s) activated (README « Demo identities »)."
     )
     if demo.agents:
-        click.echo(f"Demo support agents created: {', '.join(demo.agents)} (README « Support »).")
+        click.echo(f"Demo support agents created: {', '.join(demo.agents)} (README « Support des conseils »).")
 
 
 def _banner(stack: Stack) -> None:
@@ -334,7 +334,7 @@ def _banner(stack: Stack) -> None:
         "MonEspace is running.",
         f"  Log in:              {stack.home_url}/  (MonEspace home → « Connectez-vous à votre espace »)",
         f"  Keycloak:            {kc}/admin  ({stack.settings.admin_user} / {_shown_password(stack)})",
-        f"  Support (agents):    {stack.support_url}/  (README « Support »: demo agents)",
+        f"  Support (agents):    {stack.support_url}/  (README « Support des conseils »: demo agents)",
     ]
     if stack.sink is not None:
         lines.append(f"  Codes and mails:     {stack.sink.http_url}/  (SMS gateway {stack.sms_url})")

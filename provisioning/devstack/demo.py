@@ -4,7 +4,7 @@ demo/ordinal-demo.csv (Ordinal CSV layout) is synchronised into the realm; then 
 demo/accounts.csv (``rpps;login_email;password``), who already have an espace in the demo, get
 their login e-mail and password, as if they had activated it. Both steps are idempotent: a
 second load changes nothing, and a demo doctor who already has a password is left alone.
-demo/agents.csv gives support agents (README « Support »), created awaiting their set-up (own
+demo/agents.csv gives support agents (README « Support des conseils »), created awaiting their set-up (own
 password and TOTP app at the first sign-in) as `monespace support agent add` makes them.
 """
 

@@ -47,7 +47,7 @@ def realm_option(func: Any) -> Any:
 @click.group(epilog=EXIT_CODES)
 def support() -> None:
     """Support of the conseils: a doctor's locks, limits and events, lifting them, the audit of the
-    agents' actions, and the agents' accounts (README « Support »)."""
+    agents' actions, and the agents' accounts (README « Support des conseils »)."""
 
 
 def _rpps(value: str) -> str:

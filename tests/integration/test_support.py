@@ -1,4 +1,4 @@
-"""Support of the conseils over HTTP (README « Support »): what an agent sees of a doctor, the
+"""Support of the conseils over HTTP (README « Support des conseils »): what an agent sees of a doctor, the
 actions with their reason and their admin event, the CLI twins of national support, the agents'
 own accounts. The permission boundaries are attacked in tests/security/test_support_boundaries.py."""
 

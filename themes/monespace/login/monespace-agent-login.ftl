@@ -1,5 +1,5 @@
 <#--
-  Sign-in of the support agents of the conseils (flow monespace-agents, README « Support »):
+  Sign-in of the support agents of the conseils (flow monespace-agents, README « Support des conseils »):
   agent username and password. Attributes: agentUsername (typed back after an error); a field
   error on username (one generic message: wrong password, not an agent, locked).
 -->

@@ -26,7 +26,7 @@ import org.keycloak.util.JsonSerialization;
 
 /**
  * {@code /realms/{realm}/monespace-support}: what support agents see of a doctor and do to their
- * espace, each conseil for its own doctors (README « Support »).
+ * espace, each conseil for its own doctors (README « Support des conseils »).
  *
  * <ul>
  * <li>{@code GET doctors/{rpps}}: the doctor's report (DoctorReport);</li>
