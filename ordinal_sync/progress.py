@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import IO, Protocol
 
 from rich.console import Console
@@ -23,6 +24,42 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+
+
+class PhaseClock:
+    """Wall time of a run's phases (they may overlap: the export runs beside the first pass).
+
+    ``phases`` lists (name, start, seconds), start counted from the clock's creation.
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._origin = clock()
+        self._open: dict[str, float] = {}
+        self._lock = threading.Lock()
+        self.phases: list[tuple[str, float, float]] = []
+
+    def elapsed(self) -> float:
+        return self._clock() - self._origin
+
+    def start(self, name: str) -> None:
+        with self._lock:
+            self._open[name] = self.elapsed()
+
+    def end(self, name: str) -> None:
+        """Close ``name`` if open (a second end is ignored)."""
+        with self._lock:
+            started = self._open.pop(name, None)
+            if started is not None:
+                self.phases.append((name, started, self.elapsed() - started))
+
+    @contextmanager
+    def phase(self, name: str) -> Iterator[None]:
+        self.start(name)
+        try:
+            yield
+        finally:
+            self.end(name)
 
 
 class Task(Protocol):
