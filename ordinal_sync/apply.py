@@ -344,19 +344,22 @@ class _Run:
     def _reuse(self, saved: SavedState, next_state: NextState) -> int:
         """Skip the records whose lines the saved state knows and whose doctor Keycloak holds as
         the state says: decided by ``compare`` from the saved hash and status, as the doctor
-        would be. The cheap tests first: the same lines, the same digest in Keycloak."""
+        would be. Cheap tests first (the same lines, the same digest in Keycloak): 300,000
+        entries go through this loop on a daily run."""
         reused = 0
         index, inventory, active = self.read.lines, self.inventory, self.settings.active_statuses
         for entry in saved:
             key = entry.key
-            if key not in index or index.digest(key) != entry.raw_digest:
+            if not index.same_lines(key, entry.raw_digest):
                 continue
             held = inventory.record(key)
             if held is None or inventory.digest_of(held) != entry.raw_content_hash:
                 continue
-            action, _enabled = compare(entry.content_hash, entry.status, inventory.doctor(held), active)
-            if action is not Action.UNCHANGED:
-                continue
+            status = entry.status
+            if status is not None:  # only a status can make an equal digest an enable or a disable
+                action, _enabled = compare(entry.content_hash, status, inventory.doctor(held), active)
+                if action is not Action.UNCHANGED:
+                    continue
             self.read.skip(key)
             next_state.keep(entry)
             reused += 1

@@ -80,10 +80,6 @@ class Group:
     lines: list[PackedLine]
     raw_digest: bytes
 
-    @property
-    def key(self) -> RecordKey:
-        return record_key(self.lines[0].key)
-
 
 class LineIndex:
     """Pass 1: per record key, the number of lines and the raw digest chained over them.
@@ -96,9 +92,6 @@ class LineIndex:
     def __init__(self) -> None:
         self._records: dict[RecordKey, bytes] = {}
         self.loose_lines = 0
-
-    def add(self, line: SourceLine) -> None:
-        self.add_all((line,))
 
     def add_all(self, lines: Iterable[SourceLine]) -> None:
         records = self._records
@@ -131,18 +124,23 @@ class LineIndex:
         """The keys still wanted, for a fast ``in`` (a view: it follows ``discard``)."""
         return self._records.keys()
 
-    def numeric_keys(self) -> list[int]:
-        """The RPPS keys, ascending (the order of the state file and of Keycloak's export)."""
-        return sorted(key for key in self._records if isinstance(key, int))
-
     def digest(self, key: RecordKey) -> bytes:
         return self._records[key][:DIGEST_SIZE]
+
+    def same_lines(self, key: RecordKey, digest: bytes) -> bool:
+        """Whether the record ``key`` is still wanted and its raw digest is ``digest``."""
+        known = self._records.get(key)
+        return known is not None and known.startswith(digest)
 
     def line_count(self, key: RecordKey) -> int:
         return int.from_bytes(self._records[key][DIGEST_SIZE:], "big")
 
     def discard(self, key: RecordKey) -> None:
         del self._records[key]
+
+    def compact(self) -> None:
+        """Give back the memory of discarded records (a dict keeps its size otherwise)."""
+        self._records = dict(self._records)
 
 
 def regroup(lines: Iterable[SourceLine], index: LineIndex, *, loose: bool = True) -> Iterator[Group]:

@@ -108,6 +108,7 @@ class SourceRead:
         """Pass 2: the records left, normalised, each RPPS once; their issues go to the report."""
         if self._identity is None:
             self.index()
+        self.lines.compact()
         if self.to_read:
             workers = self._workers if self.to_read >= PARALLEL_FROM else 1
             for item in normalised(self._groups(), self.layout, self._today, workers):
@@ -126,6 +127,7 @@ class SourceRead:
         with open_source(self.path) as reader:
             wanted = self.lines.wanted() if self.layout is Layout.EXTRACTION else None
             yield from regroup(reader.lines(wanted), self.lines)
+            self.lines.compact()
             if reader.lines_read != self._lines_read or _Identity.of(self.path) != self._identity:
                 raise SourceFileError(
                     f"{self.path}: the file changed while it was being read; run the sync again once it is complete"

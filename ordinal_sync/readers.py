@@ -181,14 +181,14 @@ class SourceReader:
                 pipes = raw.count(b"|")
                 if pipes == width - 1 or (pipes == width and raw.rstrip(b"\r\n").endswith(b"|")):
                     head = raw.split(b"|", leading)
-                    kind, job = head[id_type], head[profession]
-                    if (kind.isalnum() and kind != _RPPS_ID_TYPE) or (job.isalnum() and job != _DOCTOR_PROFESSION):
-                        skipped += 1
-                        continue
                     if wanted is not None:
                         value = head[rpps]
                         if len(value) == 11 and value.isdigit() and int(value) not in wanted:
                             continue
+                    kind, job = head[id_type], head[profession]
+                    if (kind.isalnum() and kind != _RPPS_ID_TYPE) or (job.isalnum() and job != _DOCTOR_PROFESSION):
+                        skipped += 1
+                        continue
                 self.lines_read = number
                 text = decode(number, raw).rstrip("\r\n")
                 if not text.strip():

@@ -34,6 +34,7 @@ import time
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from ordinal_sync import grouping, hashing, keycloak_mapping, model, normalise, readers
 from ordinal_sync.grouping import DIGEST_SIZE
@@ -76,37 +77,31 @@ def default_path(directory: Path, realm: str, layout: str) -> Path:
     return directory / f"ordinal-sync-{safe}-{layout}.state"
 
 
-class SavedEntry:
-    """One entry of a state file, read in place (a daily run reads 300,000 of them)."""
+class SavedEntry(NamedTuple):
+    """One entry of a state file (a daily run reads 300,000 of them: a plain tuple)."""
 
-    __slots__ = ("data",)
-
-    def __init__(self, data: memoryview | bytes) -> None:
-        self.data = data
-
-    @property
-    def key(self) -> int:
-        return int.from_bytes(self.data[:_KEY_BYTES], "big")
+    key: int
+    data: bytes  # the whole entry, as written
 
     @property
     def raw_digest(self) -> bytes:
-        return bytes(self.data[_KEY_BYTES : _KEY_BYTES + DIGEST_SIZE])
+        return self.data[_KEY_BYTES : _KEY_BYTES + DIGEST_SIZE]
 
     @property
     def raw_content_hash(self) -> bytes:
-        return bytes(self.data[_KEY_BYTES + DIGEST_SIZE : ENTRY_SIZE - 1])
+        return self.data[_KEY_BYTES + DIGEST_SIZE : ENTRY_SIZE - 1]
 
     @property
     def content_hash(self) -> str:
         return self.raw_content_hash.hex()
 
     @property
-    def status_number(self) -> int:
-        return self.data[ENTRY_SIZE - 1]
-
-    @property
     def status(self) -> str | None:
-        return _STATUSES[self.status_number]
+        return _STATUSES[self.data[ENTRY_SIZE - 1]]
+
+
+def _entries(packed: bytearray) -> Iterator[bytes]:
+    return (bytes(packed[start : start + ENTRY_SIZE]) for start in range(0, len(packed), ENTRY_SIZE))
 
 
 def _entry(key: int, raw_digest: bytes, content_hash: str, status: str | None) -> bytes:
@@ -163,15 +158,16 @@ class SavedState:
 
     def __iter__(self) -> Iterator[SavedEntry]:
         """Entries in ascending RPPS; one out of order (never written so) ends the iteration."""
-        body = memoryview(self._body)
+        body = self._body
         previous = -1
+        statuses = len(_STATUSES)
         for start in range(0, len(body), ENTRY_SIZE):
-            entry = SavedEntry(body[start : start + ENTRY_SIZE])
-            key, status_number = entry.key, entry.status_number
-            if key <= previous or status_number >= len(_STATUSES):
+            data = body[start : start + ENTRY_SIZE]
+            key = int.from_bytes(data[:_KEY_BYTES], "big")
+            if key <= previous or data[-1] >= statuses:
                 return
             previous = key
-            yield entry
+            yield SavedEntry(key, data)
 
     def release(self) -> None:
         self._body = b""
@@ -188,21 +184,23 @@ class NextState:
         self.path = path
         self._layout = layout
         self._realm = realm
-        self._kept: list[bytes] = []
-        self._new: list[bytes] = []
+        # Packed end to end: 41 bytes an entry instead of a bytes object's 74.
+        self._kept = bytearray()
+        self._new = bytearray()
 
     def keep(self, entry: SavedEntry) -> None:
-        self._kept.append(bytes(entry.data))
+        self._kept += entry.data
 
     def add(self, key: int, raw_digest: bytes, content_hash: str, status: str | None) -> None:
-        self._new.append(_entry(key, raw_digest, content_hash, status))
+        self._new += _entry(key, raw_digest, content_hash, status)
 
     def __len__(self) -> int:
-        return len(self._kept) + len(self._new)
+        return (len(self._kept) + len(self._new)) // ENTRY_SIZE
 
     def save(self) -> None:
         """Atomically replace the state file (a temporary file beside it, then a rename)."""
-        self._new.sort()  # 8-byte big-endian keys first: byte order is RPPS order
+        kept = _entries(self._kept)  # already in RPPS order
+        new = sorted(_entries(self._new))  # 8-byte big-endian keys first: byte order is RPPS order
         header = json.dumps(
             {
                 "fingerprint": fingerprint(self._layout),
@@ -224,7 +222,7 @@ class NextState:
 
                 write(MAGIC + header.encode() + b"\n")
                 previous = b""
-                for entry in heapq.merge(self._kept, self._new):
+                for entry in heapq.merge(kept, new):
                     key = entry[:_KEY_BYTES]
                     if key == previous:
                         continue  # a record both kept and new cannot happen; never write it twice

@@ -36,11 +36,10 @@ from ordinal_sync.model import Normalised
 from ordinal_sync.normalise import doctor_from_csv, doctor_from_extraction
 from ordinal_sync.readers import Layout
 
-#: Below this many records the workers' start costs more than they save.
-PARALLEL_FROM = 5000
+#: Below this many records the workers' start (about a second) costs more than they save.
+PARALLEL_FROM = 20_000
 CHUNK = 250  # records per message
 _IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker: keeps it busy, bounds memory
-WORKER_NICENESS = 5
 
 
 class WorkerFailed(RuntimeError):
@@ -170,7 +169,4 @@ def _serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
 if __name__ == "__main__":
     # The parent decides when the work stops (Ctrl-C reaches the whole process group).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Yield to Keycloak and PostgreSQL when they share the machine: on a first run the doctors
-    # are written while being normalised, and the writes are what the run waits for.
-    os.nice(WORKER_NICENESS)
     _serve(sys.stdin.buffer, sys.stdout.buffer)

@@ -23,6 +23,10 @@ from provisioning.devstack.postgres import LocalPostgres
 DATABASE = USER = PASSWORD = "keycloak"  # the local PostgreSQL's database and owner (loopback only)
 
 
+#: Recommended for production too (KC_DB_URL_PROPERTIES), see the README's Ordinal sync sizing.
+DB_URL_PROPERTIES = "?reWriteBatchedInserts=true"
+
+
 @dataclass
 class StackSettings:
     #: "dev": Keycloak's dev-file (H2) database; "postgres": the production-like mode, a local
@@ -88,6 +92,9 @@ class Stack:
                 f"--db-url-database={DATABASE}",
                 f"--db-username={USER}",
                 f"--db-password={PASSWORD}",
+                # The JDBC driver sends a batch of inserts as multi-row INSERTs: a third less
+                # database time per doctor the Ordinal sync creates (README, Ordinal sync sizing).
+                f"--db-url-properties={DB_URL_PROPERTIES}",
             ]
         return options
 
