@@ -208,7 +208,7 @@ def sync_into(
     with JsonlReport(report_path or os.devnull) as report:
         report.add_summary(realm=settings.realm, dry_run=settings.dry_run)
         run = _Run(bulk, source, layout, report, settings, progress, clock)
-        run.plan()
+        run.read_and_compare()
         result = SyncResult(
             source=source,
             realm=settings.realm,
@@ -216,17 +216,25 @@ def sync_into(
             dry_run=settings.dry_run,
             existing=len(run.inventory),
             plan=run.planner.counts,
-            rejected=0,
+            rejected=0,  # known once the records are read: set below
             warnings=0,
             refusal=None,
             forced=False,
             state=run.state_use,
         )
-        if run.streamed:
-            # An empty realm: nothing to refuse, so the doctors were written while being read.
-            result.applied, result.apply_seconds = run.applied, run.apply_seconds
+        clock.start("normalise and compare")
+        if not run.inventory and not settings.dry_run:
+            # An empty realm: nothing can be refused, so the doctors are written while being read.
+            # Normalising (a few thousand records a second on one core) then waits for Keycloak
+            # and PostgreSQL, which need the cores: it runs in this process, between batches.
+            with clock.phase("write to Keycloak"):
+                apply_started = time.monotonic()
+                changes = run.changes(in_process=True)
+                result.applied = apply_changes(bulk, changes, settings, progress, at_most=run.read.to_read)
+                result.apply_seconds = time.monotonic() - apply_started
+            clock.end("normalise and compare")
         else:
-            with ChangeSpool(run.changes, settings.workdir) as spool:
+            with ChangeSpool(run.changes(), settings.workdir) as spool:
                 clock.end("normalise and compare")
                 counts = result.plan
                 result.refusal = threshold_refusal(counts, len(run.inventory), settings.max_change_share)
@@ -243,12 +251,16 @@ def sync_into(
         report.add_summary(
             existing=result.existing, plan=result.plan.as_dict(), refusal=result.refusal, forced=result.forced
         )
-        if not (settings.dry_run or result.outcome is Outcome.REFUSED):
+        completed = not (settings.dry_run or result.outcome is Outcome.REFUSED)
+        if completed:
             report.add_summary(applied=result.applied.as_dict())
-            if run.next_state is not None and run.state_use is not None:
+        if run.next_state is not None and run.state_use is not None:
+            if completed:  # the state of a successful run only
                 with clock.phase("save the state"):
                     run.next_state.save()
                 run.state_use.saved = len(run.next_state)
+            else:
+                run.next_state.close()
         if run.state_use is not None:
             use = run.state_use
             report.add_summary(
@@ -269,7 +281,7 @@ def sync_into(
 
 
 class _Run:
-    """The planning half of a run: what Keycloak holds, what the source says, and the Changes."""
+    """The reading half of a run: what Keycloak holds, what the source says, and the Changes."""
 
     def __init__(
         self,
@@ -290,14 +302,11 @@ class _Run:
         self.inventory = DoctorInventory()
         self.planner = Planner(self.inventory, settings.active_statuses)
         self.examples: dict[Action, list[Example]] = {}
-        self.changes: Iterator[Change] = iter(())
         self.state_use: StateUse | None = None
         self.next_state: NextState | None = None
-        self.streamed = False
-        self.applied = UpsertCounts()
-        self.apply_seconds = 0.0
 
-    def plan(self) -> None:
+    def read_and_compare(self) -> None:
+        """Pass 1 beside Keycloak's export, then the records the saved state proves unchanged."""
         state_path = self.settings.state_path(self.layout)
         saved = SavedState(state_path, self.layout.value) if state_path is not None else None
         self._read_with_keycloak()
@@ -309,19 +318,14 @@ class _Run:
                 reused = self._reuse(saved, self.next_state)
             self.state_use = StateUse(state_path, loaded, saved.reason, reused)
             self.planner.unchanged_elsewhere(reused)
-        self.clock.start("normalise and compare")
+
+    def changes(self, in_process: bool = False) -> Iterator[Change]:
+        """Pass 2: the records left, normalised and planned, lazily; each noted for the next state."""
         comparing = self.progress.task(
             "Normalising and comparing with Keycloak", unit="records", total=self.read.to_read
         )
-        records = _ticking(self._saving(self.read.records()), comparing)
-        self.changes = _detailed(self.planner.plan(records), self.progress, self.examples, comparing)
-        if len(self.inventory) == 0 and not self.settings.dry_run:
-            self.streamed = True
-            with self.clock.phase("write to Keycloak"):
-                started = time.monotonic()
-                self.applied = apply_changes(self.bulk, self.changes, self.settings, self.progress, self.read.to_read)
-                self.apply_seconds = time.monotonic() - started
-            self.clock.end("normalise and compare")
+        records = _ticking(self._saving(self.read.records(in_process)), comparing)
+        return _detailed(self.planner.plan(records), self.progress, self.examples, comparing)
 
     def _read_with_keycloak(self) -> None:
         """Pass 1 over the file while Keycloak is exported, in a thread of its own."""

@@ -150,7 +150,7 @@ def regroup(lines: Iterable[SourceLine], index: LineIndex, *, loose: bool = True
     a key come out alone when ``loose``. Raises SourceFileError when the lines differ from
     those of pass 1.
     """
-    pending: dict[RecordKey, list[PackedLine]] = {}
+    pending: dict[RecordKey, list[tuple[int, bytes]]] = {}  # (line number, packed fields)
     for line in lines:
         if not line.key:
             if loose:
@@ -161,16 +161,16 @@ def regroup(lines: Iterable[SourceLine], index: LineIndex, *, loose: bool = True
         if key not in index:
             continue
         group = pending.setdefault(key, [])
-        group.append(PackedLine(line.line_no, line.key, packed_fields(line.fields)))
+        group.append((line.line_no, packed_fields(line.fields)))
         if len(group) == index.line_count(key):
             del pending[key]
             digest = b""
-            for member in group:
-                digest = _chained(digest, member.packed)
+            for _line_no, packed in group:
+                digest = _chained(digest, packed)
             if digest != index.digest(key):
                 raise _changed_while_read(rpps_text(key))
             index.discard(key)
-            yield Group(group, digest)
+            yield Group([PackedLine(line_no, line.key, packed) for line_no, packed in group], digest)
     if pending or len(index):
         missing = next(iter(pending), None)
         raise _changed_while_read(rpps_text(missing) if missing is not None else rpps_text(index.keys()[0]))

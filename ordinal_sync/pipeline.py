@@ -104,13 +104,16 @@ class SourceRead:
         """Records the second pass will normalise (lines without an RPPS included)."""
         return len(self.lines) + self.lines.loose_lines
 
-    def records(self) -> Iterator[Normalised]:
-        """Pass 2: the records left, normalised, each RPPS once; their issues go to the report."""
+    def records(self, in_process: bool = False) -> Iterator[Normalised]:
+        """Pass 2: the records left, normalised, each RPPS once; their issues go to the report.
+
+        ``in_process``: no workers whatever the number of records (see apply.py's first run).
+        """
         if self._identity is None:
             self.index()
         self.lines.compact()
         if self.to_read:
-            workers = self._workers if self.to_read >= PARALLEL_FROM else 1
+            workers = 1 if in_process or self.to_read < PARALLEL_FROM else self._workers
             for item in normalised(self._groups(), self.layout, self._today, workers):
                 for issue in item.issues:
                     self._report.write(issue)

@@ -34,7 +34,7 @@ import time
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import IO, NamedTuple
 
 from ordinal_sync import grouping, hashing, keycloak_mapping, model, normalise, readers
 from ordinal_sync.grouping import DIGEST_SIZE
@@ -100,8 +100,10 @@ class SavedEntry(NamedTuple):
         return _STATUSES[self.data[ENTRY_SIZE - 1]]
 
 
-def _entries(packed: bytearray) -> Iterator[bytes]:
-    return (bytes(packed[start : start + ENTRY_SIZE]) for start in range(0, len(packed), ENTRY_SIZE))
+def _entries(spool: IO[bytes]) -> Iterator[bytes]:
+    spool.seek(0)
+    while entry := spool.read(ENTRY_SIZE):
+        yield entry
 
 
 def _entry(key: int, raw_digest: bytes, content_hash: str, status: str | None) -> bytes:
@@ -184,18 +186,22 @@ class NextState:
         self.path = path
         self._layout = layout
         self._realm = realm
-        # Packed end to end: 41 bytes an entry instead of a bytes object's 74.
-        self._kept = bytearray()
-        self._new = bytearray()
+        # On disk until saved (12 MB for 300,000 doctors), in a temporary file beside the state.
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._kept: IO[bytes] = tempfile.TemporaryFile(dir=path.parent)  # noqa: SIM115 - closed by save()
+        self._new: IO[bytes] = tempfile.TemporaryFile(dir=path.parent)  # noqa: SIM115 - closed by save()
+        self._count = 0
 
     def keep(self, entry: SavedEntry) -> None:
-        self._kept += entry.data
+        self._kept.write(entry.data)
+        self._count += 1
 
     def add(self, key: int, raw_digest: bytes, content_hash: str, status: str | None) -> None:
-        self._new += _entry(key, raw_digest, content_hash, status)
+        self._new.write(_entry(key, raw_digest, content_hash, status))
+        self._count += 1
 
     def __len__(self) -> int:
-        return (len(self._kept) + len(self._new)) // ENTRY_SIZE
+        return self._count
 
     def save(self) -> None:
         """Atomically replace the state file (a temporary file beside it, then a rename)."""
@@ -237,3 +243,10 @@ class NextState:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Drop the entries without saving them (a failed run); save() closes too."""
+        self._kept.close()
+        self._new.close()
