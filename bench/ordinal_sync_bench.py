@@ -16,9 +16,9 @@ hundreds of checks from one address are measured, not refused), then measures:
    wrong birth date and an unknown RPPS, driven over HTTP as tests/support/journeys.py does,
    timing the POST of the creation form on loopback.
 
-The syncs run as `monespace ordinal sync -v` subprocesses sharing one --workdir, so the daily
+The syncs run as `monespace ordinal sync` subprocesses sharing one --workdir, so the daily
 runs use the state the run before them left (a fresh bench starts without one). For each run
-the bench prints the sync's own time profile (phases, from its report) and the 1-minute load
+the bench prints the sync's own time profile (its -v phases, from its report) and the 1-minute load
 average while it ran: on a shared machine, read the figures with it. Each figure is printed
 with its target and the ratio to it. Keycloak's heap is set with --heap (JAVA_OPTS_KC_HEAP).
 Not a test: figures depend on the machine (and on what else runs on it).
@@ -91,7 +91,8 @@ class SyncRun:
         assert isinstance(state, dict)
         lines = [f"{self.label}: {self.seconds:.1f} s wall, {self.summary.get('cpu_seconds', '?')} s CPU "
                  f"(sync and workers), {self.load}"]  # fmt: skip
-        lines += [f"    {name:<28} {seconds:7.1f} s" for name, seconds in phases.items()]
+        lines.append(f"    {'phase':<28} {'wall':>8} {'CPU':>8}")
+        lines += [f"    {name:<28} {p['seconds']:7.1f}s {p['cpu']:7.1f}s" for name, p in phases.items()]
         lines.append(
             f"    records normalised {self.summary.get('normalised', '?'):,}; state: "
             f"{state.get('reused', 0):,} reused{', ignored: ' + str(state['ignored']) if state.get('ignored') else ''}"
@@ -142,11 +143,11 @@ def generate(doctors: int, change_percent: float) -> Path:
 
 
 def run_sync(keycloak_url: str, source: Path, label: str, *extra: str) -> SyncRun:
-    """One `monespace ordinal sync -v` process: wall time, peak memory with its workers, report."""
+    """One `monespace ordinal sync` process: wall time, peak memory with its workers, its report."""
     report = CACHE / f"report-{label}.jsonl"
     env = {**os.environ, "MONESPACE_KEYCLOAK_URL": keycloak_url}
     command = [MONESPACE, "ordinal", "sync", str(source), "--realm", REALM, "--report", str(report),
-               "--workdir", str(WORKDIR), "--progress", "log", "-v", *extra]  # fmt: skip
+               "--workdir", str(WORKDIR), "--progress", "log", *extra]  # fmt: skip
     say(f"{label}: {' '.join(command[1:])}")
     started = time.monotonic()
     log = CACHE / f"sync-{label}.log"

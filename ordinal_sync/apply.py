@@ -53,7 +53,7 @@ from ordinal_sync.planning import (
     compare,
     threshold_refusal,
 )
-from ordinal_sync.progress import PhaseClock, ProgressDisplay, SilentProgress, Task
+from ordinal_sync.progress import Phase, PhaseClock, ProgressDisplay, SilentProgress, Task
 from ordinal_sync.readers import Layout, detect_layout
 from ordinal_sync.report import JsonlReport
 from ordinal_sync.state import NextState, SavedState, default_path
@@ -143,7 +143,7 @@ class SyncResult:
     examples: dict[Action, list[Example]] = field(default_factory=dict)
     state: StateUse | None = None  # None: run without a state
     normalised: int = 0  # records normalised by this run (the others were known from the state)
-    phases: list[tuple[str, float, float]] = field(default_factory=list)  # name, start, seconds
+    phases: list[Phase] = field(default_factory=list)
     cpu_seconds: float = 0.0  # this process and its workers
 
     @property
@@ -273,7 +273,14 @@ def sync_into(
         report.add_summary(
             seconds=round(result.seconds, 1),
             cpu_seconds=round(result.cpu_seconds, 1),
-            phases={name: round(seconds, 2) for name, _start, seconds in result.phases},
+            phases={
+                phase.name: {
+                    "start": round(phase.start, 2),
+                    "seconds": round(phase.seconds, 2),
+                    "cpu": round(phase.cpu, 2),
+                }
+                for phase in result.phases
+            },
             exit_code=result.exit_code,
         )
         report.finish()
@@ -384,6 +391,10 @@ class _Run:
             ):
                 next_state.add(key, item.raw_digest, item.content_hash, record.status)
             yield item
+
+
+def _rounded(phase: Phase) -> dict[str, float]:
+    return {"start": round(phase.start, 2), "seconds": round(phase.seconds, 2), "cpu": round(phase.cpu, 2)}
 
 
 def _cpu_seconds() -> float:
