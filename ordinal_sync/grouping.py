@@ -92,6 +92,9 @@ class LineIndex:
     def __init__(self) -> None:
         self._records: dict[RecordKey, bytes] = {}
         self.loose_lines = 0
+        #: The numbers of the lines read as records of their own (no key, or unsplittable): the
+        #: second pass reads them again whatever their RPPS column seems to say.
+        self.loose_numbers: set[int] = set()
 
     def add_all(self, lines: Iterable[SourceLine]) -> None:
         records = self._records
@@ -99,6 +102,7 @@ class LineIndex:
         for line in lines:
             if not line.key:
                 loose += 1
+                self.loose_numbers.add(line.line_no)
                 continue
             key = record_key(line.key)
             packed = marshal.dumps(line.fields, 0)  # packed_fields, inlined: a million calls

@@ -129,7 +129,8 @@ class SourceRead:
     def _groups(self) -> Iterator[Group]:
         with open_source(self.path) as reader:
             wanted = self.lines.wanted() if self.layout is Layout.EXTRACTION else None
-            yield from regroup(reader.lines(wanted), self.lines)
+            lines = reader.lines(wanted, self.lines.loose_numbers) if wanted is not None else reader.lines()
+            yield from regroup(lines, self.lines)
             self.lines.compact()
             if reader.lines_read != self._lines_read or _Identity.of(self.path) != self._identity:
                 raise SourceFileError(

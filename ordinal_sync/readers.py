@@ -155,15 +155,18 @@ class SourceReader:
     def __iter__(self) -> Iterator[SourceLine]:
         return self.lines()
 
-    def lines(self, wanted: Container[int | str] | None = None) -> Iterator[SourceLine]:
-        """The kept lines; with ``wanted``, an extraction line whose RPPS is 11 ASCII digits not
-        in ``wanted`` is skipped undecoded (the second pass of grouping.py). Lines without such
-        an RPPS are always read in full: they may be records of their own."""
+    def lines(
+        self, wanted: Container[int | str] | None = None, loose: Container[int] = frozenset()
+    ) -> Iterator[SourceLine]:
+        """The kept lines. With ``wanted`` (the second pass of grouping.py), an extraction line
+        whose RPPS column holds 11 ASCII digits not in ``wanted`` is skipped undecoded, unless its
+        number is in ``loose``: the lines the first pass read as unsplittable (records of their
+        own, whatever their RPPS column seems to say)."""
         if self.layout is Layout.EXTRACTION:
-            return self._extraction_lines(wanted)
+            return self._extraction_lines(wanted, loose)
         return self._csv_lines()
 
-    def _extraction_lines(self, wanted: Container[int | str] | None) -> Iterator[SourceLine]:
+    def _extraction_lines(self, wanted: Container[int | str] | None, loose: Container[int]) -> Iterator[SourceLine]:
         width = self._width
         used = [self._columns[_normalised(name)] for name in _EXTRACTION_SOURCE_COLUMNS]
         pick = itemgetter(*used)
@@ -176,15 +179,16 @@ class SourceReader:
         try:
             for number, raw in self._raw:
                 # Most lines are told apart without being decoded: "|" is one byte in UTF-8 and
-                # cp1252 alike, and ASCII letters and digits decode to themselves. A line that
-                # would not split into ``width`` fields goes the long way (its rejection counts).
-                pipes = raw.count(b"|")
-                if pipes == width - 1 or (pipes == width and raw.rstrip(b"\r\n").endswith(b"|")):
+                # cp1252 alike, and ASCII letters and digits decode to themselves.
+                if wanted is not None:
+                    head = raw.split(b"|", rpps + 1)
+                    value = head[rpps] if len(head) > rpps else b""
+                    if len(value) == 11 and value.isdigit() and int(value) not in wanted and number not in loose:
+                        continue
+                # A line that would not split into ``width`` fields goes the long way: its
+                # rejection counts.
+                if (pipes := raw.count(b"|")) == width - 1 or (pipes == width and raw.rstrip(b"\r\n").endswith(b"|")):
                     head = raw.split(b"|", leading)
-                    if wanted is not None:
-                        value = head[rpps]
-                        if len(value) == 11 and value.isdigit() and int(value) not in wanted:
-                            continue
                     kind, job = head[id_type], head[profession]
                     if (kind.isalnum() and kind != _RPPS_ID_TYPE) or (job.isalnum() and job != _DOCTOR_PROFESSION):
                         skipped += 1

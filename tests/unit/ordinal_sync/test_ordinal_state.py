@@ -151,10 +151,17 @@ def _swap(state: Path, other: Path) -> None:
     state.write_bytes(data)
 
 
+def _flip_a_byte(state: Path) -> None:
+    data = bytearray(state.read_bytes())
+    data[len(data) // 2] ^= 0x01  # one bit, inside an entry: the checksum no longer matches
+    state.write_bytes(bytes(data))
+
+
 STATE_ACCIDENTS = {
     "deleted": lambda state, other: state.unlink(),
     "truncated": lambda state, other: state.write_bytes(state.read_bytes()[: state.stat().st_size // 2]),
     "emptied": lambda state, other: state.write_bytes(b""),
+    "corrupted": lambda state, other: _flip_a_byte(state),
     "swapped with another realm's": _swap,
     "replaced by an older one": lambda state, other: state.write_bytes(other.read_bytes()),
 }
@@ -176,6 +183,47 @@ def test_whatever_happens_to_the_state_between_runs_the_result_is_identical(
         plain = sync_into(reference, source, settings=settings(None))
         assert _comparable(kept) == _comparable(plain), f"step {step}"
         assert with_state.users == reference.users, f"step {step}"
+
+
+class Killed(BaseException):
+    """The process stopped there: no handler of the sync's catches it."""
+
+
+def test_a_run_killed_while_writing_then_the_next_runs_end_as_without_the_state(
+    csv_file: CsvFile, tmp_path: Path
+) -> None:
+    """A run killed between two write batches (Keycloak half written, the state not saved, a
+    temporary state file left by a save that never finished): the next run repairs everything."""
+    state = tmp_path / "a.state"
+    with_state, reference = MemoryStore(), MemoryStore()
+    files = _file_sequence(csv_file, steps=5, seed=11)
+    for step, source in enumerate(files):
+        if step == 2:
+            saved_before = state.read_bytes()
+            write = with_state.upsert
+            calls = 0
+
+            def upsert_then_die(users, write=write):  # type: ignore[no-untyped-def]
+                nonlocal calls
+                calls += 1
+                if calls == 2:
+                    write(users[: len(users) // 2])
+                    raise Killed
+                return write(users)
+
+            with_state.upsert = upsert_then_die  # type: ignore[method-assign]
+            with pytest.raises(Killed):
+                sync_into(with_state, source, settings=settings(state, batch_size=2, parallel=1))
+            del with_state.upsert
+            assert calls == 2, "the run was killed while writing"
+            assert state.read_bytes() == saved_before, "a killed run leaves the previous state"
+            (tmp_path / f".{state.name}.killed").write_bytes(saved_before[: len(saved_before) // 3])
+        kept = sync_into(with_state, source, settings=settings(state))
+        plain = sync_into(reference, source, settings=settings(None))
+        if step != 2:  # the step of the killed run: what is left to write differs, not the result
+            assert _comparable(kept) == _comparable(plain), f"step {step}"
+        assert with_state.users == reference.users, f"step {step}"
+    assert kept.state is not None and kept.state.reused > 0
 
 
 def test_same_results_with_and_without_the_state_over_a_random_sequence_of_files_and_hand_edits(
