@@ -38,6 +38,7 @@ from typing import TypeVar
 
 from keycloak import KeycloakAdmin
 
+from keycloak_connection.admin import AdminSettings, connect
 from ordinal_sync.grouping import record_key
 from ordinal_sync.inventory import DoctorInventory
 from ordinal_sync.keycloak_bulk import MAX_BATCH, DoctorStore, ExportInterrupted, KeycloakBulk, UpsertCounts
@@ -58,7 +59,6 @@ from ordinal_sync.readers import Layout, detect_layout
 from ordinal_sync.report import JsonlReport
 from ordinal_sync.state import NextState, SavedState, default_path
 from ordinal_sync.workers import default_workers
-from provisioning.keycloak_admin import AdminSettings, connect
 
 DEFAULT_BATCH_SIZE = 500
 DEFAULT_PARALLEL = 2  # batches in flight: Keycloak works on one while the next is prepared

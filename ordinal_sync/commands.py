@@ -12,7 +12,10 @@ from pathlib import Path
 from types import FrameType
 
 import click
+from monespace_realm.contract import contract
 
+from keycloak_connection.admin import AdminSettings
+from keycloak_connection.options import admin_options
 from ordinal_sync.apply import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_PARALLEL,
@@ -23,7 +26,7 @@ from ordinal_sync.apply import (
     sync_file,
 )
 from ordinal_sync.keycloak_bulk import MAX_BATCH, BulkEndpointError
-from ordinal_sync.model import DEFAULT_ACTIVE_STATUSES, Doctor, active_statuses
+from ordinal_sync.model import Doctor, active_statuses
 from ordinal_sync.pipeline import read_doctors
 from ordinal_sync.planning import DEFAULT_MAX_CHANGE_SHARE, Action
 from ordinal_sync.progress import LogProgress, ProgressDisplay, RichProgress, SilentProgress, progress_for
@@ -31,7 +34,6 @@ from ordinal_sync.readers import detect_layout
 from ordinal_sync.report import JsonlReport
 from ordinal_sync.textfile import SourceFileError
 from ordinal_sync.workers import WorkerFailed, default_workers
-from provisioning.keycloak_admin import AdminSettings, admin_options
 
 EXIT_CODES = """\b
 Exit codes: 0 success
@@ -99,7 +101,7 @@ def ordinal() -> None:
 @click.option(
     "--active-statuses",
     envvar="MONESPACE_ACTIVE_STATUSES",
-    default=",".join(sorted(DEFAULT_ACTIVE_STATUSES)),
+    default=",".join(contract().active_statuses),
     show_default=True,
     help="Ordinal statuses that keep a doctor enabled; keep it equal to the realm's "
     "active_statuses [env MONESPACE_ACTIVE_STATUSES, shared with `monespace realm`].",

@@ -129,5 +129,10 @@ def test_no_state_neither_reads_nor_writes_one(source: Path, store: MemoryStore,
     assert result.exit_code == 0 and "State " not in result.output
     assert not list(workdir.glob("*.state"))
     elsewhere = tmp_path / "elsewhere" / "sync.state"
-    assert cli("sync", str(source), "--state", str(elsewhere), "--progress", "none").exit_code == 0
+    assert (
+        cli(
+            "sync", str(source), "--state", str(elsewhere), "--progress", "none", "--report", str(tmp_path / "r2")
+        ).exit_code
+        == 0
+    )
     assert elsewhere.exists()
