@@ -5,6 +5,9 @@ load 300,000 doctors in minutes on two cores; the endpoint takes a batch per tra
 lists what Keycloak holds page by page (extensions/…/sync/DoctorSyncResource.java).
 
 Contract:
+- ``GET doctors/export`` → JSON Lines, streamed: ``["<rpps>", "<ordinalHash>"|null, <enabled>,
+  "<ordinalStatus>"|null]`` per doctor in RPPS order, then ``{"count": <doctors>}``; an answer
+  without that last line, or with another count, was cut off;
 - ``GET doctors?after=<rpps>&limit=<n>`` → ``{"doctors": [{"rpps", "ordinalHash",
   "enabled", "ordinalStatus"}…], "next": "<rpps>"}``; keys with no value are left out, and
   ``next`` is absent on the last page;
@@ -21,6 +24,7 @@ No business logic here: the planner decides, this sends.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -36,7 +40,8 @@ from ordinal_sync.keycloak_mapping import USERNAME, KeycloakUser
 from ordinal_sync.planning import ExistingDoctor
 
 PATH = "monespace-sync/doctors"
-PAGE_SIZE = 5000
+EXPORT = "/export"
+_EXPORT_CHUNK = 1 << 16
 MAX_BATCH = 1000  # the endpoint's bound on one transaction
 # A batch is idempotent: on a dropped connection, a 5xx or a 409 it is simply sent again.
 RETRIES = 4
@@ -49,6 +54,10 @@ HTTP_CONFLICT = 409
 
 class BulkEndpointError(Exception):
     """A request to the bulk endpoint failed for good; the message is one line."""
+
+
+class ExportInterrupted(BulkEndpointError):
+    """The streamed export was cut off midway: reading it again may succeed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,23 +135,28 @@ class KeycloakBulk:
         """Fail early, in one line, when the endpoint is missing or refuses us."""
         self._request("GET", params={"limit": 1})
 
-    def export(self, page_size: int = PAGE_SIZE) -> Iterator[tuple[str, ExistingDoctor]]:
-        """Every doctor Keycloak holds, in RPPS order, one page in memory at a time."""
-        after = ""
-        while True:
-            page = self._request("GET", params={"after": after, "limit": page_size})
-            for item in page.get("doctors") or []:
-                yield (
-                    str(item["rpps"]),
-                    ExistingDoctor(
-                        content_hash=str(item.get("ordinalHash") or ""),
-                        enabled=bool(item.get("enabled")),
-                        status=item.get("ordinalStatus"),
-                    ),
-                )
-            after = page.get("next") or ""
-            if not after:
-                return
+    def export(self) -> Iterator[tuple[str, ExistingDoctor]]:
+        """Every doctor Keycloak holds, in RPPS order, streamed: one line in memory at a time.
+
+        Raises ExportInterrupted when the answer is cut off (after yielding what came before).
+        """
+        url = self.url + EXPORT
+        response = self._send("GET", url, stream=True)
+        count = 0
+        with response:
+            try:
+                for line in response.iter_lines(chunk_size=_EXPORT_CHUNK):
+                    item = json.loads(line)
+                    if isinstance(item, dict):
+                        if item.get("count") != count:
+                            break
+                        return
+                    rpps, digest, enabled, status = item
+                    yield str(rpps), ExistingDoctor(content_hash=digest or "", enabled=bool(enabled), status=status)
+                    count += 1
+            except (requests.RequestException, ValueError) as error:
+                raise ExportInterrupted(f"GET {url}: cut off after {count:,} doctors ({error})") from None
+        raise ExportInterrupted(f"GET {url}: cut off after {count:,} doctors")
 
     def upsert(self, users: Sequence[KeycloakUser]) -> UpsertCounts:
         """Write one batch in one transaction; retried as a whole when it may not have landed."""
@@ -169,12 +183,17 @@ class KeycloakBulk:
             return access_token(self._admin)
 
     def _request(self, method: str, **kwargs: Any) -> dict[str, Any]:
-        what = f"{method} {self.url}"
+        payload: dict[str, Any] = self._send(method, self.url, **kwargs).json()
+        return payload
+
+    def _send(self, method: str, url: str, **kwargs: Any) -> requests.Response:
+        """A successful answer, after retries of what may not have landed; else BulkEndpointError."""
+        what = f"{method} {url}"
         renewed = False
         for attempt in range(1, RETRIES + 1):
             headers = {"Authorization": f"Bearer {self._token()}"}
             try:
-                response = self._session().request(method, self.url, headers=headers, timeout=self._timeout, **kwargs)
+                response = self._session().request(method, url, headers=headers, timeout=self._timeout, **kwargs)
             except requests.RequestException as error:
                 if attempt == RETRIES:
                     raise BulkEndpointError(f"{what}: {type(error).__name__}: {error}") from None
@@ -186,8 +205,7 @@ class KeycloakBulk:
                 renewed = True
                 continue
             if response.ok:
-                payload: dict[str, Any] = response.json()
-                return payload
+                return response
             if (status >= 500 or status == HTTP_CONFLICT) and attempt < RETRIES:
                 self._sleep(self._retry_pause * attempt)
                 continue

@@ -12,6 +12,7 @@ file's. The legacy lines are counted for the report.
 
 from __future__ import annotations
 
+import itertools
 import zipfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -41,17 +42,28 @@ class TextLines:
         return "cp1252" if self.legacy_lines else "utf-8"
 
     def __iter__(self) -> Iterator[tuple[int, str]]:
-        for number, raw in enumerate(self._stream, start=1):
-            if number == 1 and raw.startswith(_UTF8_BOM):
-                raw = raw[len(_UTF8_BOM) :]
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                text = _decode_legacy(raw)
-                self.legacy_lines += 1
-                if self.legacy_from_line is None:
-                    self.legacy_from_line = number
-            yield number, text
+        for number, raw in self.raw():
+            yield number, self.decode(number, raw)
+
+    def raw(self) -> Iterator[tuple[int, bytes]]:
+        """The undecoded lines (BOM removed): a reader may skip lines without decoding them.
+
+        C iterators end to end (a million lines, read twice by a sync): no generator frame per line.
+        """
+        lines = iter(self._stream)
+        first = next(lines, None)
+        if first is None:
+            return iter(())
+        return itertools.chain(((1, first.removeprefix(_UTF8_BOM)),), enumerate(lines, start=2))
+
+    def decode(self, number: int, raw: bytes) -> str:
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            self.legacy_lines += 1
+            if self.legacy_from_line is None:
+                self.legacy_from_line = number
+            return _decode_legacy(raw)
 
 
 def _decode_legacy(raw: bytes) -> str:

@@ -20,6 +20,7 @@ import requests
 from keycloak import KeycloakAdmin
 
 from monespace_home.settings import SETTINGS_ACTION
+from provisioning.devstack.distribution import PROVIDER_JAR
 from provisioning.realm import DesiredRealm, load_desired, plan_realm
 from provisioning.realm.schema import BINDING_FIELDS
 from tests.conftest import (
@@ -365,13 +366,28 @@ def test_login_protocols_are_those_of_declared_clients(
         assert reply.status_code >= 400, f"{protocol}: {reply.status_code}"
 
 
-def test_realm_extensions_are_ours_or_refused(attacker: Attacker, doctor: Doctor, info: dict[str, Any]) -> None:
+#: The routes of our realm extension monespace-sync (DoctorSyncResource), each guarded by the
+#: ordinal-sync role (SyncAccess): the paged inventory, the streamed export and the upsert.
+SYNC_ROUTES = {("GET", "doctors"), ("GET", "doctors/export"), ("POST", "doctors")}
+
+
+def test_realm_extensions_are_ours_or_refused(
+    attacker: Attacker, doctor: Doctor, info: dict[str, Any], harness: Harness
+) -> None:
     extensions = providers(info, "realm-restapi-extension")
     assert extensions == set(REALM_EXTENSIONS), "a realm REST extension this inventory does not know"
-    sync = f"{attacker.realm_url}/monespace-sync/doctors"
-    assert requests.get(sync, timeout=30).status_code == 401
-    doctor_reply = requests.get(sync, headers={"Authorization": f"Bearer {doctor.access_token}"}, timeout=30)
-    assert doctor_reply.status_code == 403
+    if harness.log_path is not None:
+        ours = harness.log_path.parents[1] / "providers" / PROVIDER_JAR
+        paths = declared_paths(ours, "fr.ordre.monespace.sync.DoctorSyncResource")
+        assert paths == {path for _method, path in SYNC_ROUTES}, "a sync route this inventory does not know"
+    for method, path in sorted(SYNC_ROUTES):
+        url = f"{attacker.realm_url}/monespace-sync/{path}"
+        anonymous = requests.request(method, url, json={}, timeout=30)
+        assert anonymous.status_code == 401, f"{method} {path}"
+        as_doctor = requests.request(
+            method, url, json={}, headers={"Authorization": f"Bearer {doctor.access_token}"}, timeout=30
+        )
+        assert as_doctor.status_code == 403, f"{method} {path}"
 
 
 def test_action_tokens_are_ours_or_cannot_be_obtained(

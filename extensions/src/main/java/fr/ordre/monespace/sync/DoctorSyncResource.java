@@ -8,9 +8,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -27,6 +29,8 @@ import org.keycloak.util.JsonSerialization;
  * <ul>
  * <li>{@code GET doctors?after=<rpps>&limit=<n>}: a page of {@code {rpps, ordinalHash, enabled,
  * ordinalStatus}} in RPPS order, with the cursor {@code next} of the following page;</li>
+ * <li>{@code GET doctors/export}: all of them in one streamed answer (DoctorExport), what a sync
+ * run reads;</li>
  * <li>{@code POST doctors} with {@code {"doctors": [{rpps, enabled, attributes}, …]}}: upserts the
  * batch in one transaction (all or nothing) and answers with its counts.</li>
  * </ul>
@@ -49,6 +53,22 @@ public final class DoctorSyncResource {
         RealmModel realm = session.getContext().getRealm();
         new SyncAccess(session).require(realm);
         return json(Response.Status.OK, new DoctorInventory(session, realm).page(after, ExportPage.limit(limit)));
+    }
+
+    /** Every doctor in one streamed answer (see DoctorExport): the sync's delta reads it whole. */
+    @GET
+    @Path("doctors/export")
+    @Produces(DoctorExport.MEDIA_TYPE)
+    public Response export() {
+        RealmModel realm = session.getContext().getRealm();
+        new SyncAccess(session).require(realm);
+        DoctorInventory inventory = new DoctorInventory(session, realm);
+        StreamingOutput body = output -> {
+            try (Stream<ExportPage.ExportedDoctor> doctors = inventory.all()) {
+                DoctorExport.write(doctors, output);
+            }
+        };
+        return Response.ok(body, DoctorExport.MEDIA_TYPE).build();
     }
 
     @POST

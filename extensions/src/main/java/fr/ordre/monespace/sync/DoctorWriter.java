@@ -3,7 +3,6 @@ package fr.ordre.monespace.sync;
 import fr.ordre.monespace.account.Sessions;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -16,6 +15,12 @@ import org.keycloak.models.UserProvider;
  *
  * <p>Only synced attributes and the enabled flag are written; the login e-mail, credentials and
  * required actions are never read nor written, so a doctor who activated an espace keeps it.
+ *
+ * <p>An existing doctor is read and written below the user cache, on the model the batch's one
+ * query loaded (DoctorInventory#users): going through the cache would look each one up by
+ * username, load its attributes, cache it and invalidate it again, three queries where none is
+ * needed. A doctor this writes is then evicted from the cache, on every node. A new doctor is
+ * created through the cache layer, like any user.
  */
 final class DoctorWriter {
 
@@ -27,20 +32,21 @@ final class DoctorWriter {
     private final KeycloakSession session;
     private final UserProvider users;
     private final RealmModel realm;
-    private final Set<String> existing;
+    private final Map<String, UserModel> existing;
+    private final UserCacheEviction cache;
 
-    /** {@code existing}: which of the batch's RPPS are already usernames (see DoctorInventory). */
-    DoctorWriter(KeycloakSession session, RealmModel realm, Set<String> existing) {
+    /** {@code existing}: the batch's users already in the realm, by username (see DoctorInventory). */
+    DoctorWriter(KeycloakSession session, RealmModel realm, Map<String, UserModel> existing) {
         this.session = session;
-        // The cache-aware provider: every write invalidates the cached user.
+        // The cache-aware provider, for creations and session ends.
         this.users = session.users();
         this.realm = realm;
         this.existing = existing;
+        this.cache = new UserCacheEviction(session);
     }
 
     Outcome write(DoctorWrite doctor) {
-        // A doctor new to Keycloak costs no lookup: the batch's usernames were checked at once.
-        UserModel user = existing.contains(doctor.rpps()) ? users.getUserByUsername(realm, doctor.rpps()) : null;
+        UserModel user = existing.get(doctor.rpps());
         boolean creating = user == null;
         if (creating) {
             // Same defaults as a creation through the admin API: default roles and required actions.
@@ -64,6 +70,9 @@ final class DoctorWriter {
         }
         Kind kind = creating ? Kind.CREATED
                 : changes.isEmpty() && !disabled && !enabled ? Kind.UNCHANGED : Kind.UPDATED;
+        if (kind == Kind.UPDATED) {
+            cache.evict(realm, user);
+        }
         return new Outcome(kind, disabled, enabled, sessionsEnded);
     }
 
