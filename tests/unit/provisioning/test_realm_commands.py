@@ -53,7 +53,7 @@ def test_unreachable_keycloak_is_one_line_exit_1(command: str) -> None:
 def test_validate_needs_no_keycloak() -> None:
     result = realm_cli("validate", "--set", "realm=monespace-fast")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("realm/ is valid: realm monespace-fast, 3 clients")
+    assert result.stdout.startswith("realm/ is valid: realm monespace-fast, 4 clients")
     assert "flow monespace-browser → monespace-browser-" in result.stdout
 
 
@@ -77,4 +77,4 @@ def test_values_file_and_realm_dir_from_options(tmp_path: Path, realm_dir: Path)
     values.write_text("realm: from-values-file\nwith_custom_providers: false\n")
     result = realm_cli("validate", "--realm-dir", str(realm_dir), "--values", str(values))
     assert result.exit_code == 0, result.output
-    assert "realm from-values-file, 3 clients, 1 required actions, 0 flows" in result.stdout
+    assert "realm from-values-file, 4 clients, 1 required actions, 0 flows" in result.stdout

@@ -48,7 +48,11 @@ def test_repository_realm_renders_with_its_defaults() -> None:
         "ssl": "false",
     }
     assert [f.name for f in desired.flows] == ["monespace-browser", "monespace-creation", "monespace-reset"]
-    assert [a.alias for a in desired.required_actions] == ["VERIFY_PROFILE", "monespace-settings"]
+    assert [a.alias for a in desired.required_actions] == [
+        "VERIFY_PROFILE",
+        "monespace-settings",
+        "monespace-password-renewal",
+    ]
     assert desired.default_roles_exclude == ["account/manage-account", "account/view-profile"]
 
 
@@ -111,8 +115,15 @@ def test_user_profile_declares_doctor_attributes_admin_only() -> None:
             "name": "ordinal",
             "displayHeader": "Données Ordinal",
             "displayDescription": "Données synchronisées depuis Ordinal, modifiables par l'Ordre seulement",
-        }
+        },
+        {
+            "name": "legacy",
+            "displayHeader": "Ancien portail",
+            "displayDescription": "Compte de l'ancien portail repris dans MonEspace",
+        },
     ]
+    assert by_name["legacyAccount"]["permissions"] == {"view": ["admin"], "edit": ["admin"]}
+    assert by_name["legacyAccount"]["group"] == "legacy"
     assert profile.unmanaged_attribute_policy == "DISABLED"
 
 

@@ -1,7 +1,8 @@
 package fr.ordre.monespace.identity;
 
 /**
- * Names of the user attributes the Ordinal sync writes (declared in realm/ user profile).
+ * Names of the user attributes the Ordinal sync and the legacy import write (declared in realm/
+ * user profile).
  * The username of a doctor is their RPPS number.
  */
 public final class DoctorAttributes {
@@ -24,6 +25,12 @@ public final class DoctorAttributes {
     public static final String GIVEN_NAMES = "givenNames";
     /** Digest of the last synced record: the sync skips doctors whose digest did not change. */
     public static final String ORDINAL_HASH = "ordinalHash";
+    /**
+     * The old portal's account an espace was imported from, e.g. {@code drupal7:1234} (set by the
+     * legacy import, never by the sync): tells a doctor who since signed in from one who activated
+     * an espace in MonEspace.
+     */
+    public static final String LEGACY_ACCOUNT = "legacyAccount";
 
     private DoctorAttributes() {
     }

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.ordre.monespace.legacy.hash.PhpReference.Check;
 import fr.ordre.monespace.legacy.hash.PhpReference.HashRequest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -156,14 +158,14 @@ class LegacyHashReferenceTest {
         assertEquals(Optional.of(LegacyScheme.DRUPAL_UPGRADED_MD5), LegacyScheme.ofHash("U" + PUBLISHED.get(0).hash()));
         assertEquals(Optional.of(LegacyScheme.BCRYPT), LegacyScheme.ofHash(PUBLISHED.get(3).hash()));
         assertEquals("2^15", LegacyScheme.DRUPAL_SHA512.strength("$S$D" + "x".repeat(51)));
-        assertEquals("cost 06", "cost 0" + LegacyScheme.BCRYPT.strength(PUBLISHED.get(3).hash()).substring(5));
+        assertEquals("cost 6", LegacyScheme.BCRYPT.strength(PUBLISHED.get(3).hash()));
     }
 
     @Test
     void registersOneProviderPerSchemeUnderItsAlgorithm() {
         Set<String> registered = StreamSupport.stream(ServiceLoader.load(PasswordHashProviderFactory.class).spliterator(), false)
                 .map(PasswordHashProviderFactory::getId).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> schemes = java.util.Arrays.stream(LegacyScheme.values()).map(LegacyScheme::algorithm)
+        Set<String> schemes = Arrays.stream(LegacyScheme.values()).map(LegacyScheme::algorithm)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertTrue(registered.containsAll(schemes), registered.toString());
         schemes.forEach(algorithm -> assertTrue(LegacyScheme.isLegacy(algorithm)));
@@ -184,7 +186,7 @@ class LegacyHashReferenceTest {
         List<String> candidates = new ArrayList<>(List.of(password, password + "x", ""));
         if (!password.isEmpty()) {
             candidates.add(password.substring(0, password.length() - 1));
-            candidates.add(password.toUpperCase(java.util.Locale.ROOT));
+            candidates.add(password.toUpperCase(Locale.ROOT));
         }
         return candidates;
     }

@@ -1,0 +1,80 @@
+package fr.ordre.monespace.legacy.accounts;
+
+import fr.ordre.monespace.identity.DoctorAttributes;
+import fr.ordre.monespace.legacy.hash.LegacyScheme;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.support.EntityManagers;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+
+/**
+ * Attaches a validated batch of portal accounts to their doctors in the request's transaction: all
+ * of it, or nothing. Each account is decided again from what the database holds now (a doctor may
+ * have activated an espace since the import read the realm); only the login e-mail, the password
+ * credential and the {@code legacyAccount} attribute are written, never an Ordinal attribute.
+ */
+final class AccountImport {
+
+    record Result(List<ImportOutcome> outcomes, Map<ImportOutcome, Integer> counts) {
+
+        /** The JSON answer: one outcome per account, in the batch's order, and the counts. */
+        Map<String, Object> json() {
+            Map<String, Integer> byName = new TreeMap<>();
+            counts.forEach((outcome, count) -> byName.put(outcome.wire(), count));
+            return Map.of("results", outcomes.stream().map(ImportOutcome::wire).toList(), "counts", byName);
+        }
+    }
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    AccountImport(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    Result apply(AccountBatch batch) {
+        EspaceInventory inventory = new EspaceInventory(session, realm);
+        Map<String, EspaceState> states = inventory.of(batch.accounts().stream().map(PortalAccount::rpps).toList());
+        Map<String, String> owners = inventory.emailOwners(batch.accounts().stream().map(PortalAccount::email).toList());
+        List<ImportOutcome> outcomes = new ArrayList<>();
+        Map<ImportOutcome, Integer> counts = new EnumMap<>(ImportOutcome.class);
+        // Batch mode, as the sync's upsert: no flush per user nor before each query; the reads
+        // above were made for the whole batch before any write.
+        EntityManagers.runInBatch(session, () -> batch.accounts().forEach(account -> {
+            EspaceState state = states.get(account.rpps());
+            ImportOutcome outcome = ImportOutcome.decide(account, state, owners.get(account.email()));
+            if (outcome == ImportOutcome.IMPORTED || outcome == ImportOutcome.UPDATED) {
+                write(account, state);
+            }
+            outcomes.add(outcome);
+            counts.merge(outcome, 1, Integer::sum);
+        }), true);
+        return new Result(outcomes, counts);
+    }
+
+    private void write(PortalAccount account, EspaceState state) {
+        UserModel doctor = session.users().getUserById(realm, state.userId());
+        doctor.setEmail(account.email());
+        // The portal has been writing to this address (its one-time login links prove it).
+        doctor.setEmailVerified(true);
+        doctor.setSingleAttribute(DoctorAttributes.LEGACY_ACCOUNT, account.origin());
+        LegacyScheme scheme = LegacyScheme.ofHash(account.hash()).orElseThrow();
+        // Stored as the portal stored it; the first successful login re-hashes it with the realm's algorithm.
+        PasswordCredentialModel credential = PasswordCredentialModel.createFromValues(scheme.algorithm(), null, 0, account.hash());
+        credential.setCreatedDate(Time.currentTimeMillis());
+        if (state.credentialId() == null) {
+            doctor.credentialManager().createStoredCredential(credential);
+        } else {
+            credential.setId(state.credentialId());
+            doctor.credentialManager().updateStoredCredential(credential);
+        }
+    }
+}
