@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import os
-import signal
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from types import FrameType
 
 import click
 
@@ -21,14 +17,13 @@ from ordinal_sync.apply import (
     SyncSettings,
     sync_file,
 )
-from ordinal_sync.keycloak_bulk import MAX_BATCH, BulkEndpointError
+from ordinal_sync.keycloak_bulk import MAX_BATCH
 from ordinal_sync.model import DEFAULT_ACTIVE_STATUSES, Doctor, active_statuses
 from ordinal_sync.pipeline import read_doctors
 from ordinal_sync.planning import DEFAULT_MAX_CHANGE_SHARE, Action
-from ordinal_sync.progress import LogProgress, ProgressDisplay, RichProgress, SilentProgress, progress_for
 from ordinal_sync.readers import detect_layout
 from ordinal_sync.report import JsonlReport
-from ordinal_sync.textfile import SourceFileError
+from ordinal_sync.runs import PROGRESS_CHOICES, failures_in_one_line, progress_display, sigterm_interrupts
 from provisioning.keycloak_admin import AdminSettings, admin_options
 
 EXIT_CODES = """\b
@@ -41,14 +36,6 @@ Exit codes: 0 success
             --dry-run exits with the code the real run would have."""
 
 ENV_REALM = "MONESPACE_REALM"
-
-
-class SyncFailed(click.ClickException):
-    exit_code = 1
-
-
-class Interrupted(BaseException):
-    """SIGTERM (a CronJob's deadline, a pod eviction): stop like Ctrl-C, report included."""
 
 
 @click.group(epilog=EXIT_CODES)
@@ -127,7 +114,7 @@ def ordinal() -> None:
 @click.option(
     "--progress",
     "progress_mode",
-    type=click.Choice(["auto", "bar", "log", "none"]),
+    type=click.Choice(PROGRESS_CHOICES),
     default="auto",
     show_default=True,
     help="auto: a progress bar on a terminal, periodic log lines otherwise (cron, Kubernetes).",
@@ -168,9 +155,9 @@ def sync(
         workdir=workdir,
     )
     report_path = report_path or Path(f"ordinal-sync-{datetime.now():%Y%m%d-%H%M%S}.jsonl")
-    progress = _progress(progress_mode, verbose)
+    progress = progress_display(progress_mode, verbose)
     try:
-        with _failures_in_one_line(), _sigterm_interrupts():
+        with failures_in_one_line("the sync"), sigterm_interrupts():
             result = sync_file(admin_settings, source, settings=settings, report_path=report_path, progress=progress)
     finally:
         progress.close()
@@ -200,7 +187,7 @@ def check(source: Path, report_path: Path | None, workdir: Path | None) -> None:
 
     Exits 0 when every record is usable, 3 when some are rejected.
     """
-    with _failures_in_one_line():
+    with failures_in_one_line("the sync"):
         layout = detect_layout(source)
         with JsonlReport(report_path or os.devnull) as report:
             doctors = sum(isinstance(record, Doctor) for record in read_doctors(source, report, workdir=workdir))
@@ -219,42 +206,6 @@ def _active_statuses(text: str) -> frozenset[str]:
         return active_statuses(name for name in text.split(",") if name.strip())
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--active-statuses") from None
-
-
-def _progress(mode: str, verbose: bool) -> ProgressDisplay:
-    if mode == "none":
-        return SilentProgress()
-    if mode == "bar":
-        return RichProgress(verbose=verbose)
-    if mode == "log":
-        return LogProgress(sys.stderr, verbose=verbose)
-    return progress_for(sys.stderr, verbose=verbose)
-
-
-@contextmanager
-def _failures_in_one_line() -> Iterator[None]:
-    try:
-        yield
-    except SourceFileError as error:
-        raise SyncFailed(str(error)) from None
-    except BulkEndpointError as error:
-        raise SyncFailed(f"{error} (batches sent before this one were kept; a rerun completes the sync)") from None
-    except (KeyboardInterrupt, Interrupted):
-        raise SyncFailed("interrupted; batches sent so far were kept, a rerun completes the sync") from None
-    except OSError as error:
-        raise SyncFailed(f"{type(error).__name__}: {error}") from None
-
-
-@contextmanager
-def _sigterm_interrupts() -> Iterator[None]:
-    def interrupt(signum: int, frame: FrameType | None) -> None:
-        raise Interrupted()
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 _LABELS = (

@@ -16,12 +16,14 @@ def main() -> None:
 
 def _register() -> None:
     # Sub-groups live beside the code they drive; imported here so `monespace --help` lists them.
+    from legacy_import.commands import legacy
     from ordinal_sync.commands import ordinal
     from provisioning.devstack.commands import dev
     from provisioning.realm.commands import realm
 
     main.add_command(realm)
     main.add_command(ordinal)
+    main.add_command(legacy)
     main.add_command(dev)
 
 

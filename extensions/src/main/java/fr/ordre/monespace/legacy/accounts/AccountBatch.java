@@ -1,19 +1,20 @@
 package fr.ordre.monespace.legacy.accounts;
 
-import fr.ordre.monespace.account.LoginEmail;
 import fr.ordre.monespace.identity.Rpps;
-import fr.ordre.monespace.legacy.hash.LegacyScheme;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The body of an import: portal accounts attached together, in one transaction.
  *
- * <p>The import checks every account before sending it, so a batch with a malformed value is a
- * client bug: it is refused whole (nothing written), every problem named.
+ * <p>A batch the import could not have meant (no accounts, too many, an RPPS it should have
+ * refused, the same doctor or e-mail twice) is refused whole, every problem named, nothing
+ * written. An e-mail or hash MonEspace does not accept is that account's outcome
+ * ({@link ImportOutcome}), so one odd account never stops the others.
  */
 public record AccountBatch(List<PortalAccount> accounts) {
 
@@ -45,13 +46,8 @@ public record AccountBatch(List<PortalAccount> accounts) {
             } else if (!rppsSeen.add(account.rpps())) {
                 problems.add(where + ": rpps " + account.rpps() + " appears twice in the batch");
             }
-            if (!LoginEmail.parse(account.email()).equals(Optional.ofNullable(account.email()))) {
-                problems.add(where + ": email must be a login e-mail MonEspace accepts, lower-cased");
-            } else if (!emailsSeen.add(account.email())) {
+            if (account.email() != null && !emailsSeen.add(account.email().toLowerCase(Locale.ROOT))) {
                 problems.add(where + ": the same email appears twice in the batch");
-            }
-            if (LegacyScheme.ofHash(account.hash()).isEmpty()) {
-                problems.add(where + ": hash is not a complete hash of a portal scheme");
             }
             if (account.origin() == null || account.origin().isBlank() || account.origin().length() > MAX_ORIGIN_LENGTH) {
                 problems.add(where + ": origin must name the portal account in at most " + MAX_ORIGIN_LENGTH + " characters");

@@ -1,8 +1,11 @@
 package fr.ordre.monespace.legacy.accounts;
 
+import fr.ordre.monespace.account.LoginEmail;
+import fr.ordre.monespace.legacy.hash.LegacyScheme;
 import java.util.Locale;
+import java.util.Optional;
 
-/** What the import did with one portal account; the last three leave the doctor untouched. */
+/** What the import did with one portal account; all but the first two leave the doctor untouched. */
 enum ImportOutcome {
     /** Login e-mail and portal hash attached to a doctor without an espace. */
     IMPORTED,
@@ -16,14 +19,27 @@ enum ImportOutcome {
     /** The doctor activated an espace in MonEspace: theirs, never overwritten. */
     ESPACE_ACTIVE,
     /** The e-mail is the login of another espace. */
-    EMAIL_TAKEN;
+    EMAIL_TAKEN,
+    /** Not a login e-mail MonEspace accepts (see LoginEmail). */
+    EMAIL_INVALID,
+    /** Not a complete hash of a portal scheme: unknown, or truncated. */
+    HASH_UNKNOWN_SCHEME;
 
     String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Decides from what Keycloak holds: {@code emailOwner} is the username holding the e-mail, if any. */
+    /**
+     * Decides from the account itself, then from what Keycloak holds: {@code emailOwner} is the
+     * username whose login e-mail this is, if any. The e-mail must come lower-cased, as stored.
+     */
     static ImportOutcome decide(PortalAccount account, EspaceState state, String emailOwner) {
+        if (account.email() == null || !LoginEmail.parse(account.email()).equals(Optional.of(account.email()))) {
+            return EMAIL_INVALID;
+        }
+        if (LegacyScheme.ofHash(account.hash()).isEmpty()) {
+            return HASH_UNKNOWN_SCHEME;
+        }
         if (state == null) {
             return NO_DOCTOR;
         }

@@ -35,19 +35,22 @@ class AccountBatchTest {
     }
 
     @Test
-    void namesEveryMalformedValue() {
+    void namesEveryValueTheImportCouldNotHaveMeant() {
         assertEquals(List.of(
                 "accounts[0]: rpps must be 11 digits with a valid Luhn key",
-                "accounts[1]: email must be a login e-mail MonEspace accepts, lower-cased",
-                "accounts[2]: hash is not a complete hash of a portal scheme",
-                "accounts[3]: origin must name the portal account in at most 255 characters",
-                "accounts[4]: null"),
+                "accounts[1]: origin must name the portal account in at most 255 characters",
+                "accounts[2]: null"),
                 problems(
-                        new PortalAccount("10003000007", "a@exemple.fr", HASH, "drupal7:1"),
-                        new PortalAccount(RPPS, "Marie.Durand@exemple.fr", HASH, "drupal7:2"),
-                        new PortalAccount(OTHER_RPPS, "b@exemple.fr", HASH.substring(0, 54), "drupal7:3"),
+                        new PortalAccount("10003000007", "a@exemple.fr", HASH, "drupal:1"),
                         new PortalAccount("10001000024", "c@exemple.fr", HASH, " "),
                         null));
+    }
+
+    @Test
+    void leavesOddEmailsAndHashesToEachAccountsOutcome() {
+        assertEquals(List.of(), problems(
+                new PortalAccount(RPPS, "Marie.Durand@exemple.fr", HASH, "drupal:2"),
+                new PortalAccount(OTHER_RPPS, "b@exemple.fr", HASH.substring(0, 54), "drupal:3")));
     }
 
     @Test
@@ -58,6 +61,6 @@ class AccountBatchTest {
                 problems(
                         new PortalAccount(RPPS, "a@exemple.fr", HASH, "drupal7:1"),
                         new PortalAccount(RPPS, "b@exemple.fr", HASH, "drupal7:2"),
-                        new PortalAccount(OTHER_RPPS, "a@exemple.fr", HASH, "drupal7:3")));
+                        new PortalAccount(OTHER_RPPS, "A@exemple.fr", HASH, "drupal7:3")));
     }
 }

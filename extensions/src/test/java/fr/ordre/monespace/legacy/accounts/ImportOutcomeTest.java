@@ -39,6 +39,19 @@ class ImportOutcomeTest {
     }
 
     @Test
+    void refusesAnEmailOrHashMonEspaceDoesNotAcceptBeforeLookingAtTheDoctor() {
+        EspaceState none = state(Espace.NONE, null, null, null);
+        for (String email : new String[] {"Marie@exemple.fr", "mé@exemple.fr", "marie@", "@exemple.fr", null, "a@b@exemple.fr"}) {
+            assertEquals(ImportOutcome.EMAIL_INVALID,
+                    ImportOutcome.decide(new PortalAccount(RPPS, email, HASH, "drupal:1"), none, null), email);
+        }
+        for (String hash : new String[] {HASH.substring(0, 54), "5f4dcc3b5aa765d61d8327deb882cf99", "", null}) {
+            assertEquals(ImportOutcome.HASH_UNKNOWN_SCHEME,
+                    ImportOutcome.decide(new PortalAccount(RPPS, "marie@exemple.fr", hash, "drupal:1"), null, null));
+        }
+    }
+
+    @Test
     void refusesAnEmailAnotherEspaceLogsInWithAndAnUnknownDoctor() {
         assertEquals(ImportOutcome.EMAIL_TAKEN, ImportOutcome.decide(ACCOUNT, state(Espace.NONE, null, null, null), "10001000016"));
         assertEquals(ImportOutcome.NO_DOCTOR, ImportOutcome.decide(ACCOUNT, null, null));
