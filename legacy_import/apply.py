@@ -273,3 +273,70 @@ def _report(report: JsonlReport, rejection: Rejection) -> None:
         email=mask_email(account.mail),
         last_login=last_login,
     )
+
+
+# --- undo ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class UndoResult:
+    realm: str
+    dry_run: bool
+    imported: int  # espaces imported and never used since: what an undo removes
+    signed_in: int  # imported, and their doctors signed in since: kept
+    applied: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+
+
+def undo_import(
+    connection: KeycloakAdmin | AdminSettings,
+    *,
+    settings: ImportSettings | None = None,
+    report_path: str | Path | None = None,
+    progress: ProgressDisplay | None = None,
+) -> UndoResult:
+    """Remove what imports attached (login e-mail, portal hash, legacyAccount) from every doctor
+    who has not signed in since; doctors who have keep their espace (MonEspace's password now)."""
+    settings = settings or ImportSettings()
+    admin = connection if isinstance(connection, KeycloakAdmin) else connect(connection)
+    return undo_into(
+        LegacyEndpoint(admin, settings.realm), settings=settings, report_path=report_path, progress=progress
+    )
+
+
+def undo_into(
+    store: AccountStore,
+    *,
+    settings: ImportSettings | None = None,
+    report_path: str | Path | None = None,
+    progress: ProgressDisplay | None = None,
+) -> UndoResult:
+    settings = settings or ImportSettings()
+    progress = progress or SilentProgress()
+    started = time.monotonic()
+    store.check()
+    with JsonlReport(report_path or os.devnull) as report:
+        task = progress.task(f"Reading Keycloak realm {store.realm}", unit="doctors")
+        imported: list[str] = []
+        signed_in = 0
+        for rpps, doctor in store.export():
+            task.advance()
+            if doctor.legacy_account is not None and doctor.espace == "legacy":
+                imported.append(rpps)
+            elif doctor.legacy_account is not None and doctor.espace == "active":
+                signed_in += 1
+        task.done()
+        result = UndoResult(store.realm, settings.dry_run, len(imported), signed_in)
+        report.add_summary(realm=store.realm, dry_run=settings.dry_run, imported=len(imported), signed_in=signed_in)
+        if not settings.dry_run:
+            writing = progress.task(f"Undoing in Keycloak realm {store.realm}", unit="doctors", total=len(imported))
+            for start in range(0, len(imported), settings.batch_size):
+                batch = imported[start : start + settings.batch_size]
+                result.applied.update(store.undo(batch))
+                writing.advance(len(batch))
+            writing.done()
+            report.add_summary(applied=dict(sorted(result.applied.items())))
+        result.seconds = time.monotonic() - started
+        report.add_summary(seconds=round(result.seconds, 1), exit_code=0)
+        report.finish()
+    return result

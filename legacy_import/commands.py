@@ -8,7 +8,14 @@ from pathlib import Path
 
 import click
 
-from legacy_import.apply import DEFAULT_BATCH_SIZE, DEFAULT_PARALLEL, ImportResult, ImportSettings, import_files
+from legacy_import.apply import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_PARALLEL,
+    ImportResult,
+    ImportSettings,
+    import_files,
+    undo_import,
+)
 from legacy_import.keycloak_legacy import MAX_BATCH
 from legacy_import.planning import NO_ESPACE, Inventory, plan
 from legacy_import.portal import DEFAULT_RPPS_FIELD, read_portal
@@ -181,6 +188,50 @@ def check(export: tuple[Path, ...], rpps_field: str, table_prefix: str) -> None:
         click.echo(f"  hashes {scheme:<15}{count:>9,}")
     if checked.counts.rejected:
         sys.exit(int(Outcome.SUCCESS_WITH_REJECTS))
+
+
+@legacy.command(epilog="Exit codes: 0 success, 1 failure (Keycloak unreachable, a request failing), 2 usage error.")
+@admin_options
+@click.option("--realm", envvar=ENV_REALM, default="monespace", show_default=True, help=f"[env {ENV_REALM}]")
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="JSON Lines summary [default: legacy-undo-<date>-<time>.jsonl here].",
+)
+@click.option("--dry-run", is_flag=True, help="Count what would be undone; change nothing.")
+@click.option(
+    "--progress",
+    "progress_mode",
+    type=click.Choice(PROGRESS_CHOICES),
+    default="auto",
+    show_default=True,
+    help="auto: a progress bar on a terminal, periodic log lines otherwise.",
+)
+def undo(
+    admin_settings: AdminSettings, realm: str, report_path: Path | None, dry_run: bool, progress_mode: str
+) -> None:
+    """Undo the imports: every espace imported from the portal and never used since loses its login
+    e-mail and portal password, as before the import (the doctor can sign in on the old portal
+    again, or create an espace here). Espaces whose doctors signed in since are kept: their
+    password is MonEspace's own now. Ordinal data are never touched."""
+    report_path = report_path or Path(f"legacy-undo-{datetime.now():%Y%m%d-%H%M%S}.jsonl")
+    progress = progress_display(progress_mode, verbose=False)
+    try:
+        with failures_in_one_line("the undo"), sigterm_interrupts():
+            result = undo_import(
+                admin_settings, settings=ImportSettings(realm=realm, dry_run=dry_run), report_path=report_path,
+                progress=progress,
+            )  # fmt: skip
+    finally:
+        progress.close()
+    head = "Dry run, nothing written" if dry_run else "Legacy import undone"
+    click.echo(f"{head}: realm {realm}")
+    undone = result.imported if dry_run else result.applied.get("undone", 0)
+    click.echo(f"  {'to undo' if dry_run else 'undone':<10}{undone:>9,}  (imported, never used since)")
+    click.echo(f"  {'kept':<10}{result.signed_in:>9,}  (signed in since: MonEspace's password now)")
+    click.echo(f"Report: {report_path}")
 
 
 _PLANNED = (

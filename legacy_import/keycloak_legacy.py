@@ -5,6 +5,9 @@ Contract (extensions/…/legacy/accounts/LegacyAccountsResource.java):
   "legacyHash", "legacyAccount"}…], "next": "<rpps>"}``: ``espace`` is ``none``, ``legacy`` (a
   portal hash never used since) or ``active`` (MonEspace's own password); ``legacyHash`` is the
   SHA-256 of the held portal hash; keys without a value are left out, ``next`` on the last page;
+- ``POST undo`` with ``{"rpps": […]}`` → the same kind of answer: the import's e-mail, hash and
+  ``legacyAccount`` removed from doctors who have not signed in since (``undone``), ``kept`` for
+  those who have, ``not_imported`` for the others;
 - ``POST accounts`` with ``{"accounts": [{"rpps", "email", "hash", "origin"}…]}`` (at most 1,000)
   → ``{"results": [outcome…], "counts": {…}}``, one outcome per account in order. The batch is one
   transaction and decides each account again from what the database holds, so sending it twice
@@ -33,6 +36,8 @@ MAX_BATCH = 1000
 DONE = ("imported", "updated", "unchanged", "migrated")
 #: Why it refused one (the doctor's state changed since the plan, or a check the import could not make).
 REFUSED = ("no_doctor", "espace_active", "email_taken", "email_invalid", "hash_unknown_scheme")
+#: What undoing the import did to a doctor (AccountUndo.java).
+UNDO_OUTCOMES = ("undone", "kept", "not_imported", "no_doctor")
 
 
 class AccountStore(Protocol):
@@ -45,6 +50,8 @@ class AccountStore(Protocol):
     def export(self) -> Iterator[tuple[str, DoctorEspace]]: ...
 
     def attach(self, attachments: Sequence[Attachment]) -> list[str]: ...
+
+    def undo(self, rpps: Sequence[str]) -> list[str]: ...
 
 
 class LegacyEndpoint(BulkEndpoint):
@@ -89,13 +96,24 @@ class LegacyEndpoint(BulkEndpoint):
             return []
         if len(attachments) > MAX_BATCH:
             raise ValueError(f"at most {MAX_BATCH} accounts per batch, got {len(attachments)}")
-        answer = self._request("POST", "accounts", json={"accounts": [a.body() for a in attachments]})
+        return self._outcomes(
+            "accounts", {"accounts": [a.body() for a in attachments]}, len(attachments), DONE + REFUSED
+        )
+
+    def undo(self, rpps: Sequence[str]) -> list[str]:
+        """Undo the import for one batch of doctors (one transaction); the outcome of each, in order."""
+        if len(rpps) > MAX_BATCH:
+            raise ValueError(f"at most {MAX_BATCH} doctors per batch, got {len(rpps)}")
+        return self._outcomes("undo", {"rpps": list(rpps)}, len(rpps), UNDO_OUTCOMES) if rpps else []
+
+    def _outcomes(self, path: str, body: dict[str, object], expected: int, known: tuple[str, ...]) -> list[str]:
+        answer = self._request("POST", path, json=body)
         outcomes = [str(outcome) for outcome in answer.get("results") or []]
-        unknown = sorted(set(outcomes) - set(DONE) - set(REFUSED))
-        if len(outcomes) != len(attachments) or unknown:
+        unknown = sorted(set(outcomes) - set(known))
+        if len(outcomes) != expected or unknown:
             raise BulkEndpointError(
-                f"POST {self.base_url}/accounts: unexpected answer ({len(outcomes)} outcomes for "
-                f"{len(attachments)} accounts{', unknown: ' + ', '.join(unknown) if unknown else ''}); "
+                f"POST {self.base_url}/{path}: unexpected answer ({len(outcomes)} outcomes for {expected}"
+                f"{', unknown: ' + ', '.join(unknown) if unknown else ''}); "
                 f"are the providers jar and this tool the same version?"
             )
         return outcomes

@@ -71,16 +71,18 @@ class _Splitter:
         self._pos = 0
         self._closing: str | None = None  # what ends the quote or comment we are in
         self._escapes = False  # backslash escapes inside the current quote
+        self._begun = False  # the buffer holds more than blanks (kept as a flag: a statement can be megabytes)
 
     @property
     def idle(self) -> bool:
         """No statement begun: only blanks since the last one ended."""
-        return self._closing is None and not self._buffer.strip()
+        return self._closing is None and not self._begun
 
     def feed(self, line_number: int, text: str) -> list[_Statement]:
         if self.idle:
             self._buffer, self._start, self._pos = "", line_number, 0
         self._buffer += text
+        self._begun = self._begun or not text.isspace()
         done: list[_Statement] = []
         while (end := self._scan()) is not None:
             statement = self._buffer[:end]
@@ -89,6 +91,7 @@ class _Splitter:
                 done.append(_Statement(self._start + self._buffer.count("\n", 0, lead), statement.strip()))
             self._start += self._buffer.count("\n", 0, end + 1)
             self._buffer, self._pos = self._buffer[end + 1 :], 0
+            self._begun = not self._buffer.isspace() and self._buffer != ""
         return done
 
     def _scan(self) -> int | None:
@@ -197,20 +200,19 @@ def _unescape_c(text: str) -> str:
 
 
 def _literal(match: re.Match[str], dialect: Dialect) -> str | None:
-    groups = match.groupdict()
-    if groups.get("string") is not None:
-        text = groups["string"]
+    kind = match.lastgroup
+    text = match.group(kind or 0)
+    if kind == "string":
         return _unescape_mysql(text) if dialect is Dialect.MYSQL else text.replace("''", "'")
-    if groups.get("estring") is not None:
-        return _unescape_c(groups["estring"].replace("''", "'"))
-    if groups.get("hex") is not None:
-        digits = groups["hex"][2:] if groups["hex"].startswith("0x") else groups["hex"][2:-1]
+    if kind == "word":
+        return None if text.upper() == "NULL" else text
+    if kind == "estring":
+        return _unescape_c(text.replace("''", "'"))
+    if kind == "hex":
+        digits = text[2:] if text.startswith("0x") else text[2:-1]
         return bytes.fromhex(digits).decode("utf-8", errors="replace")
-    if groups.get("bits") is not None:
-        bits = groups["bits"][2:-1]
-        return str(int(bits, 2)) if bits else "0"
-    word = groups["word"]
-    return None if word.upper() == "NULL" else word
+    bits = text[2:-1]  # b'0101'
+    return str(int(bits, 2)) if bits else "0"
 
 
 def _rows(text: str, start: int, dialect: Dialect, where: str) -> Iterator[tuple[int, list[str | None]]]:
@@ -414,11 +416,13 @@ def _statement(
                 f"{where}: INSERT into {table} without a column list, and no CREATE TABLE {table} before it "
                 f"(dump with the table definitions, or with --complete-insert / --column-inserts)"
             )
+        line, counted = statement.line, 0
         for offset, values in _rows(text, match.end(), dialect, where):
             if len(values) != len(names):
                 raise DumpError(f"{where}: a row of {table} has {len(values)} values for {len(names)} columns")
             stats.rows[table] = stats.rows.get(table, 0) + 1
-            yield DumpRow(table, statement.line + text.count("\n", 0, offset), dict(zip(names, values, strict=True)))
+            line, counted = line + text.count("\n", counted, offset), offset
+            yield DumpRow(table, line, dict(zip(names, values, strict=True)))
     elif match := _CREATE.match(text):
         columns[_table_name(match.group("table"))] = _created_columns(text, match.end())
     elif match := _COPY.match(text):

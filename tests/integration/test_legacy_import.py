@@ -344,6 +344,35 @@ def test_the_safety_limit_refuses_an_export_overwriting_many_imported_espaces(
     assert forced.exit_code == 0 and forced.applied == {"updated": 4}
 
 
+def test_undo_removes_unused_imports_and_keeps_the_espaces_doctors_signed_in_to(
+    harness: Harness, kc: KeycloakAdmin, factory: DoctorFactory, run: Callable[..., ImportResult], realm: str,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    doctors = [factory.create() for _ in range(2)]
+    export = write_drupal7_csv(tmp_path / "p", portal_users(doctors, php_hashes([("S", 7, STRONG)] * 2)))
+    run(export)
+    used, unused = (f"portail.{d.rpps}@exemple.fr" for d in doctors)
+    assert login(harness, realm, used, STRONG).redirected_to_app
+    wait_for(lambda: password_algorithm(kc, user_of(kc, doctors[0].rpps)["id"]) == "argon2")
+    env = {
+        "MONESPACE_KEYCLOAK_URL": harness.keycloak_url,
+        "MONESPACE_ADMIN_USER": harness.admin_user,
+        "MONESPACE_ADMIN_PASSWORD": harness.admin_password,
+    }
+    undo = CliRunner().invoke(main, ["legacy", "undo", "--realm", realm, "--progress", "none",
+                                     "--report", str(tmp_path / "undo.jsonl")], env=env)  # fmt: skip
+    assert undo.exit_code == 0, undo.output
+    summary = json.loads((tmp_path / "undo.jsonl").read_text().splitlines()[-1])
+    assert summary["applied"].get("undone", 0) >= 1 and summary["signed_in"] >= 1
+    gone = user_of(kc, doctors[1].rpps)
+    assert "email" not in gone and "legacyAccount" not in gone["attributes"]
+    assert password_algorithm(kc, gone["id"]) is None
+    assert not login(harness, realm, unused, STRONG).redirected_to_app
+    assert login(harness, realm, used, STRONG).redirected_to_app
+    # Undone, the export imports again.
+    assert run(export).applied == {"imported": 1}
+
+
 # --- least privilege ----------------------------------------------------------------------------------
 
 

@@ -68,6 +68,21 @@ class MemoryAccounts:
         doctor.legacy_account = body["origin"]
         return outcome
 
+    def undo(self, rpps: Sequence[str]) -> list[str]:
+        with self._lock:
+            return [self._undo(one) for one in rpps]
+
+    def _undo(self, rpps: str) -> str:
+        doctor = self.doctors.get(rpps)
+        if doctor is None:
+            return "no_doctor"
+        if doctor.legacy_account is None or doctor.espace == "none":
+            return "not_imported"
+        if doctor.espace == "active":
+            return "kept"
+        self.doctors[rpps] = Doctor()
+        return "undone"
+
     def sign_in(self, rpps: str) -> None:
         """The doctor's first login: Keycloak re-hashes the portal hash with its own algorithm."""
         doctor = self.doctors[rpps]

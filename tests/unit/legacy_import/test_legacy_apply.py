@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from legacy_import.apply import ImportResult, ImportSettings, import_into
+from legacy_import.apply import ImportResult, ImportSettings, import_into, undo_into
 from legacy_import.planning import MESSAGES
 from ordinal_sync.keycloak_bulk import BulkEndpointError
 from tests.support.drupal import PortalUser, write_drupal7_csv, write_drupal8_csv
@@ -157,3 +157,19 @@ def _luhn(number: str) -> bool:
     from ordinal_sync.normalise import luhn_valid
 
     return luhn_valid(number)
+
+
+def test_undo_removes_the_imports_nobody_used_and_keeps_the_espaces_of_doctors_who_signed_in() -> None:
+    store = demo_store()
+    run(store, [DEMO / "drupal7"])
+    store.sign_in("10001000115")
+    dry = undo_into(store, settings=ImportSettings(dry_run=True))
+    assert (dry.imported, dry.signed_in, dry.applied) == (2, 1, {})
+    done = undo_into(store)
+    assert done.applied == {"undone": 2}
+    assert store.doctors["10001000123"] == Doctor() and store.doctors["10001000131"] == Doctor()
+    assert store.doctors["10001000115"].espace == "active"
+    assert store.doctors["10001000057"].email == "marie.durand@exemple.fr"  # never imported: untouched
+    assert undo_into(store).applied == {}
+    # The export can be imported again afterwards.
+    assert run(store, [DEMO / "drupal7"]).applied == {"imported": 2}

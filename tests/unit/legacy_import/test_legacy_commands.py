@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 from keycloak import KeycloakAdmin
 
 from legacy_import import commands
-from legacy_import.apply import ImportResult, import_into
+from legacy_import.apply import ImportResult, UndoResult, import_into, undo_into
 from legacy_import.keycloak_legacy import LegacyEndpoint
 from legacy_import.planning import Attachment, Decision
 from legacy_import.portal import PortalAccount
@@ -27,7 +27,7 @@ from tests.unit.ordinal_sync.test_ordinal_bulk import Reply, ScriptedSession
 
 def cli(*args: str, env: dict[str, str] | None = None) -> Result:
     return CliRunner().invoke(
-        main, ["legacy", *args, "--progress", "none"] if args[:1] == ("import",) else ["legacy", *args],
+        main, ["legacy", *args, "--progress", "none"] if args[:1] in (("import",), ("undo",)) else ["legacy", *args],
         env={"MONESPACE_KEYCLOAK_URL": f"http://127.0.0.1:{free_port()}", **(env or {})},
     )  # fmt: skip
 
@@ -40,7 +40,11 @@ def store(monkeypatch: pytest.MonkeyPatch) -> MemoryAccounts:
     def fake_import_files(admin_settings: Any, paths: Any, **kwargs: Any) -> ImportResult:
         return import_into(memory, paths, **kwargs)
 
+    def fake_undo_import(admin_settings: Any, **kwargs: Any) -> UndoResult:
+        return undo_into(memory, **kwargs)
+
     monkeypatch.setattr(commands, "import_files", fake_import_files)
+    monkeypatch.setattr(commands, "undo_import", fake_undo_import)
     return memory
 
 
@@ -71,6 +75,15 @@ def test_dry_run_and_safety_limit(store: MemoryAccounts, tmp_path: Path) -> None
     assert "Use --force" in refused.stderr
     forced = cli("import", str(DEMO / "drupal10"), "--report", str(tmp_path / "r.jsonl"), "--force")
     assert forced.exit_code == 3 and "(--force: applied anyway)" in forced.stderr
+
+
+def test_undo_counts_then_removes_the_unused_imports(store: MemoryAccounts, tmp_path: Path) -> None:
+    cli("import", str(DEMO / "drupal10"), "--report", str(tmp_path / "r.jsonl"))
+    store.sign_in("10001000149")
+    dry = cli("undo", "--dry-run", "--report", str(tmp_path / "u.jsonl"))
+    assert dry.exit_code == 0 and re.search(r"to undo\s+2", dry.stdout) and re.search(r"kept\s+1", dry.stdout)
+    done = cli("undo", "--report", str(tmp_path / "u.jsonl"))
+    assert done.exit_code == 0 and "Legacy import undone" in done.stdout and re.search(r"undone\s+2", done.stdout)
 
 
 def test_usage_errors_exit_2() -> None:

@@ -28,7 +28,9 @@ import org.keycloak.util.JsonSerialization;
  * legacyHash, legacyAccount}} in RPPS order ({@code espace}: none, legacy or active;
  * {@code legacyHash}: the SHA-256 of an imported hash), with the cursor {@code next};</li>
  * <li>{@code POST accounts} with {@code {"accounts": [{rpps, email, hash, origin}, …]}}: attaches
- * the batch in one transaction and answers {@code {"results": [outcome, …], "counts": {…}}}.</li>
+ * the batch in one transaction and answers {@code {"results": [outcome, …], "counts": {…}}};</li>
+ * <li>{@code POST undo} with {@code {"rpps": […]}}: removes what the import attached to those doctors
+ * who have not signed in since ({@link AccountUndo}), with the same kind of answer.</li>
  * </ul>
  * Both need the realm role {@value #ROLE} or the right to manage the realm's users.
  */
@@ -81,6 +83,34 @@ public final class LegacyAccountsResource {
         Map<String, Object> answer = result.json();
         BulkAnswers.audit(session, realm, caller, answer.get("counts"));
         LOG.infof("Legacy import batch of %d accounts in realm %s: %s", batch.accounts().size(), realm.getName(),
+                answer.get("counts"));
+        return BulkAnswers.json(Response.Status.OK, answer);
+    }
+
+    /** The doctors whose import to undo (at most {@value AccountBatch#MAX_ACCOUNTS} a batch). */
+    public record UndoBatch(List<String> rpps) {
+    }
+
+    @POST
+    @Path("undo")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response undo(String body) {
+        RealmModel realm = session.getContext().getRealm();
+        AdminAuth caller = new BulkAccess(session, ROLE).require(realm);
+        UndoBatch batch;
+        try {
+            batch = JsonSerialization.readValue(body, UndoBatch.class);
+        } catch (IOException e) {
+            return BulkAnswers.invalid(List.of("unreadable JSON: " + BulkAnswers.firstLine(e.getMessage())));
+        }
+        if (batch == null || batch.rpps() == null || batch.rpps().isEmpty() || batch.rpps().size() > AccountBatch.MAX_ACCOUNTS
+                || batch.rpps().contains(null) || batch.rpps().stream().distinct().count() != batch.rpps().size()) {
+            return BulkAnswers.invalid(List.of("\"rpps\" must hold 1 to " + AccountBatch.MAX_ACCOUNTS + " distinct RPPS"));
+        }
+        Map<String, Object> answer = new AccountUndo(session, realm).apply(batch.rpps());
+        BulkAnswers.audit(session, realm, caller, answer.get("counts"));
+        LOG.infof("Legacy import undone for a batch of %d doctors in realm %s: %s", batch.rpps().size(), realm.getName(),
                 answer.get("counts"));
         return BulkAnswers.json(Response.Status.OK, answer);
     }
