@@ -14,9 +14,9 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,7 +38,7 @@ from legacy_import.planning import (
 )
 from legacy_import.portal import DEFAULT_RPPS_FIELD, Layout, PortalExport, read_portal
 from legacy_import.tables import sources
-from ordinal_sync.apply import Outcome
+from ordinal_sync.apply import Outcome, check_batching, in_flight
 from ordinal_sync.planning import DEFAULT_MAX_CHANGE_SHARE
 from ordinal_sync.progress import ProgressDisplay, SilentProgress
 from ordinal_sync.report import JsonlReport
@@ -60,12 +60,7 @@ class ImportSettings:
     parallel: int = DEFAULT_PARALLEL
 
     def __post_init__(self) -> None:
-        if not 1 <= self.batch_size <= MAX_BATCH:
-            raise ValueError(f"batch size must be between 1 and {MAX_BATCH}, got {self.batch_size}")
-        if self.parallel < 1:
-            raise ValueError(f"parallel must be at least 1, got {self.parallel}")
-        if not 0 <= self.max_change_share <= 1:
-            raise ValueError(f"max change share must be between 0 and 1, got {self.max_change_share}")
+        check_batching(self.batch_size, MAX_BATCH, self.parallel, self.max_change_share)
 
 
 @dataclass
@@ -229,35 +224,18 @@ def _attach(
 ) -> None:
     """Send the accounts, ``settings.parallel`` batches in flight; stop at the first failure."""
     task = progress.task(f"Writing to Keycloak realm {store.realm}", unit="accounts", total=len(attachments))
-    pending: deque[tuple[Future[list[str]], Sequence[Attachment]]] = deque()
 
-    def collect() -> None:
-        future, batch = pending.popleft()
-        outcomes = future.result()
+    def collect(batch: Sequence[Attachment], outcomes: list[str]) -> None:
         for attachment, outcome in zip(batch, outcomes, strict=True):
             if outcome in DONE:
                 result.applied[outcome] += 1
             else:
                 result.refused_late += 1
-                account = attachment.account
-                _report(report, Rejection(account, outcome, MESSAGES[outcome], attachment.rpps))
+                _report(report, Rejection(attachment.account, outcome, MESSAGES[outcome], attachment.rpps))
         task.advance(len(batch))
         progress.detail(f"batch of {len(batch)}: {dict(Counter(outcomes))}")
 
-    pool = ThreadPoolExecutor(max_workers=settings.parallel, thread_name_prefix="keycloak-attach")
-    try:
-        for batch in batches(attachments, settings.batch_size):
-            pending.append((pool.submit(store.attach, batch), batch))
-            if len(pending) >= settings.parallel:
-                collect()
-        while pending:
-            collect()
-    except BaseException:
-        for future, _batch in pending:
-            future.cancel()
-        raise
-    finally:
-        pool.shutdown(wait=True)
+    in_flight(batches(attachments, settings.batch_size), store.attach, collect, settings.parallel, "keycloak-attach")
     task.done()
 
 

@@ -21,19 +21,18 @@ from legacy_import.planning import NO_ESPACE, Inventory, plan
 from legacy_import.portal import DEFAULT_RPPS_FIELD, read_portal
 from ordinal_sync.apply import Outcome
 from ordinal_sync.planning import DEFAULT_MAX_CHANGE_SHARE
-from ordinal_sync.runs import PROGRESS_CHOICES, failures_in_one_line, progress_display, sigterm_interrupts
+from ordinal_sync.runs import (
+    batching_options,
+    exit_codes,
+    failures_in_one_line,
+    progress_option,
+    realm_option,
+    run_with_progress,
+)
 from provisioning.keycloak_admin import AdminSettings, admin_options
 
-EXIT_CODES = """\b
-Exit codes: 0 success
-            1 failure: export unreadable, Keycloak unreachable or refusing the
-              credentials, a request failing after retries, interrupted
-            2 usage error
-            3 success, but accounts were refused (listed in the report)
-            4 refused by the safety limit: nothing written
-            --dry-run exits with the code the real run would have."""
+EXIT_CODES = exit_codes(refused="accounts were refused", unreadable="export unreadable")
 
-ENV_REALM = "MONESPACE_REALM"
 
 export_argument = click.argument("export", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 rpps_field_option = click.option(
@@ -71,13 +70,7 @@ def legacy() -> None:
 @legacy.command("import", epilog=EXIT_CODES)
 @export_argument
 @admin_options
-@click.option(
-    "--realm",
-    envvar=ENV_REALM,
-    default="monespace",
-    show_default=True,
-    help=f"Realm of the doctors [env {ENV_REALM}].",
-)
+@realm_option
 @rpps_field_option
 @table_prefix_option
 @click.option(
@@ -99,24 +92,8 @@ def legacy() -> None:
     "imported earlier and not used since (new imports do not count).",
 )
 @click.option("--force", is_flag=True, help="Apply even above --max-change-percent (an expected re-import).")
-@click.option(
-    "--batch-size",
-    type=click.IntRange(1, MAX_BATCH),
-    default=DEFAULT_BATCH_SIZE,
-    show_default=True,
-    help="Accounts per request (one Keycloak transaction each).",
-)
-@click.option(
-    "--parallel", type=click.IntRange(1, 8), default=DEFAULT_PARALLEL, show_default=True, help="Batches in flight."
-)
-@click.option(
-    "--progress",
-    "progress_mode",
-    type=click.Choice(PROGRESS_CHOICES),
-    default="auto",
-    show_default=True,
-    help="auto: a progress bar on a terminal, periodic log lines otherwise.",
-)
+@batching_options("accounts", MAX_BATCH, DEFAULT_BATCH_SIZE, DEFAULT_PARALLEL)
+@progress_option
 @click.option("-v", "--verbose", is_flag=True, help="Also show each batch.")
 def import_command(
     export: tuple[Path, ...],
@@ -153,12 +130,10 @@ def import_command(
         parallel=parallel,
     )
     report_path = report_path or Path(f"legacy-import-{datetime.now():%Y%m%d-%H%M%S}.jsonl")
-    progress = progress_display(progress_mode, verbose)
-    try:
-        with failures_in_one_line("the import"), sigterm_interrupts():
-            result = import_files(admin_settings, export, settings=settings, report_path=report_path, progress=progress)
-    finally:
-        progress.close()
+    result = run_with_progress(
+        "the import", progress_mode, verbose, import_files, admin_settings, export, settings=settings,
+        report_path=report_path,
+    )  # fmt: skip
     _print_result(result, report_path)
     if result.exit_code:
         sys.exit(result.exit_code)
@@ -192,7 +167,7 @@ def check(export: tuple[Path, ...], rpps_field: str, table_prefix: str) -> None:
 
 @legacy.command(epilog="Exit codes: 0 success, 1 failure (Keycloak unreachable, a request failing), 2 usage error.")
 @admin_options
-@click.option("--realm", envvar=ENV_REALM, default="monespace", show_default=True, help=f"[env {ENV_REALM}]")
+@realm_option
 @click.option(
     "--report",
     "report_path",
@@ -201,14 +176,7 @@ def check(export: tuple[Path, ...], rpps_field: str, table_prefix: str) -> None:
     help="JSON Lines summary [default: legacy-undo-<date>-<time>.jsonl here].",
 )
 @click.option("--dry-run", is_flag=True, help="Count what would be undone; change nothing.")
-@click.option(
-    "--progress",
-    "progress_mode",
-    type=click.Choice(PROGRESS_CHOICES),
-    default="auto",
-    show_default=True,
-    help="auto: a progress bar on a terminal, periodic log lines otherwise.",
-)
+@progress_option
 def undo(
     admin_settings: AdminSettings, realm: str, report_path: Path | None, dry_run: bool, progress_mode: str
 ) -> None:
@@ -217,15 +185,10 @@ def undo(
     again, or create an espace here). Espaces whose doctors signed in since are kept: their
     password is MonEspace's own now. Ordinal data are never touched."""
     report_path = report_path or Path(f"legacy-undo-{datetime.now():%Y%m%d-%H%M%S}.jsonl")
-    progress = progress_display(progress_mode, verbose=False)
-    try:
-        with failures_in_one_line("the undo"), sigterm_interrupts():
-            result = undo_import(
-                admin_settings, settings=ImportSettings(realm=realm, dry_run=dry_run), report_path=report_path,
-                progress=progress,
-            )  # fmt: skip
-    finally:
-        progress.close()
+    settings = ImportSettings(realm=realm, dry_run=dry_run)
+    result = run_with_progress(
+        "the undo", progress_mode, False, undo_import, admin_settings, settings=settings, report_path=report_path
+    )
     head = "Dry run, nothing written" if dry_run else "Legacy import undone"
     click.echo(f"{head}: realm {realm}")
     undone = result.imported if dry_run else result.applied.get("undone", 0)

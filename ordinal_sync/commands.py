@@ -23,19 +23,17 @@ from ordinal_sync.pipeline import read_doctors
 from ordinal_sync.planning import DEFAULT_MAX_CHANGE_SHARE, Action
 from ordinal_sync.readers import detect_layout
 from ordinal_sync.report import JsonlReport
-from ordinal_sync.runs import PROGRESS_CHOICES, failures_in_one_line, progress_display, sigterm_interrupts
+from ordinal_sync.runs import (
+    batching_options,
+    exit_codes,
+    failures_in_one_line,
+    progress_option,
+    realm_option,
+    run_with_progress,
+)
 from provisioning.keycloak_admin import AdminSettings, admin_options
 
-EXIT_CODES = """\b
-Exit codes: 0 success
-            1 failure: file unreadable, Keycloak unreachable or refusing the
-              credentials, a request failing after retries, interrupted
-            2 usage error
-            3 success, but records were rejected (listed in the report)
-            4 refused by the safety limit: nothing written
-            --dry-run exits with the code the real run would have."""
-
-ENV_REALM = "MONESPACE_REALM"
+EXIT_CODES = exit_codes(refused="records were rejected", unreadable="file unreadable")
 
 
 @click.group(epilog=EXIT_CODES)
@@ -54,13 +52,7 @@ def ordinal() -> None:
 @ordinal.command(epilog=EXIT_CODES)
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @admin_options
-@click.option(
-    "--realm",
-    envvar=ENV_REALM,
-    default="monespace",
-    show_default=True,
-    help=f"Realm of the doctors [env {ENV_REALM}].",
-)
+@realm_option
 @click.option(
     "--report",
     "report_path",
@@ -89,20 +81,7 @@ def ordinal() -> None:
     help="Ordinal statuses that keep a doctor enabled; keep it equal to the realm's "
     "active_statuses [env MONESPACE_ACTIVE_STATUSES, shared with `monespace realm`].",
 )
-@click.option(
-    "--batch-size",
-    type=click.IntRange(1, MAX_BATCH),
-    default=DEFAULT_BATCH_SIZE,
-    show_default=True,
-    help="Doctors per request (one Keycloak transaction each).",
-)
-@click.option(
-    "--parallel",
-    type=click.IntRange(1, 8),
-    default=DEFAULT_PARALLEL,
-    show_default=True,
-    help="Batches in flight at once.",
-)
+@batching_options("doctors", MAX_BATCH, DEFAULT_BATCH_SIZE, DEFAULT_PARALLEL)
 @click.option(
     "--workdir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -111,14 +90,7 @@ def ordinal() -> None:
     help="Directory for the temporary files: grouping database (about 65 MB per 450,000 lines) "
     "and planned changes [env MONESPACE_SYNC_WORKDIR; default: the system's temporary directory].",
 )
-@click.option(
-    "--progress",
-    "progress_mode",
-    type=click.Choice(PROGRESS_CHOICES),
-    default="auto",
-    show_default=True,
-    help="auto: a progress bar on a terminal, periodic log lines otherwise (cron, Kubernetes).",
-)
+@progress_option
 @click.option("-v", "--verbose", is_flag=True, help="Also show each change and each batch.")
 def sync(
     source: Path,
@@ -155,12 +127,16 @@ def sync(
         workdir=workdir,
     )
     report_path = report_path or Path(f"ordinal-sync-{datetime.now():%Y%m%d-%H%M%S}.jsonl")
-    progress = progress_display(progress_mode, verbose)
-    try:
-        with failures_in_one_line("the sync"), sigterm_interrupts():
-            result = sync_file(admin_settings, source, settings=settings, report_path=report_path, progress=progress)
-    finally:
-        progress.close()
+    result = run_with_progress(
+        "the sync",
+        progress_mode,
+        verbose,
+        sync_file,
+        admin_settings,
+        source,
+        settings=settings,
+        report_path=report_path,
+    )
     _print_result(result, report_path)
     if result.exit_code:
         sys.exit(result.exit_code)

@@ -50,7 +50,7 @@ def test_the_import_outcomes_and_espaces_the_endpoint_answers() -> None:
     assert sorted(outcomes) == sorted(keycloak_legacy.DONE + keycloak_legacy.REFUSED)
     assert java_enum(JAVA / "legacy" / "accounts" / "Espace.java") == ["none", "legacy", "active"]
     undo = (JAVA / "legacy" / "accounts" / "AccountUndo.java").read_text(encoding="utf-8")
-    constants = re.search(r"enum Outcome \{\s*([A-Z_, ]+);", undo)
+    constants = re.search(r"enum Outcome \{\s*([A-Z_, ]+?)\s*;?\s*\}", undo)
     assert constants and [c.strip().lower() for c in constants.group(1).split(",")] == list(
         keycloak_legacy.UNDO_OUTCOMES
     )

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -26,6 +27,25 @@ public final class BulkAnswers {
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the answer", e);
         }
+    }
+
+    /** A batch read from a request body, or the answer refusing a body that is none. */
+    public record Read<T>(T batch, Response refusal) {
+    }
+
+    /**
+     * The batch of type {@code type} in {@code body}, or a 400 naming every problem {@code problems}
+     * finds in it (then nothing is written).
+     */
+    public static <T> Read<T> read(String body, Class<T> type, Function<T, List<String>> problems) {
+        T batch;
+        try {
+            batch = JsonSerialization.readValue(body, type);
+        } catch (IOException e) {
+            return new Read<>(null, invalid(List.of("unreadable JSON: " + firstLine(e.getMessage()))));
+        }
+        List<String> found = batch == null ? List.of("empty body") : problems.apply(batch);
+        return found.isEmpty() ? new Read<>(batch, null) : new Read<>(null, invalid(found));
     }
 
     /** 400 naming every problem of a malformed batch (nothing written). */

@@ -114,6 +114,24 @@ public final class CredentialsStep {
     }
 
     /**
+     * A new password and its confirmation, where only the password is set (the reset link's page,
+     * the renewal of a portal password): the policy's refusal keyed on {@code passwordField}, else a
+     * mismatch keyed on {@code confirmField}; empty when both are right.
+     */
+    public static List<FormMessage> newPasswordErrors(KeycloakSession session, RealmModel realm, UserModel doctor,
+                                                      String password, String confirm, String passwordField,
+                                                      String confirmField) {
+        if (password == null || password.isEmpty()) {
+            return List.of(new FormMessage(passwordField, "monespacePasswordRequired"));
+        }
+        PolicyError policy = passwordRefusal(session, realm, doctor, doctor.getEmail(), password);
+        if (policy != null) {
+            return List.of(new FormMessage(passwordField, policy.getMessage(), policy.getParameters()));
+        }
+        return password.equals(confirm) ? List.of() : List.of(new FormMessage(confirmField, "monespacePasswordMismatch"));
+    }
+
+    /**
      * Why {@code password} is refused for {@code doctor} whose login e-mail will be
      * {@code loginEmail}, or null: beyond {@link #MAX_PASSWORD} characters, else by the realm's
      * password policy.

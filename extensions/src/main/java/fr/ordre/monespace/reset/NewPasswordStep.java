@@ -5,14 +5,12 @@ import fr.ordre.monespace.journey.CredentialsStep;
 import fr.ordre.monespace.journey.JourneyEvents;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.policy.PolicyError;
 
 /**
  * Screen 4.2, reached from the reset link: "Vous venez d'utiliser votre lien de connexion
@@ -47,19 +45,8 @@ final class NewPasswordStep {
     Response act() {
         MultivaluedMap<String, String> input = context.getHttpRequest().getDecodedFormParameters();
         String password = input.getFirst(FIELD_PASSWORD);
-        String confirm = input.getFirst(FIELD_CONFIRM);
-        List<FormMessage> errors = new ArrayList<>();
-        if (password == null || password.isEmpty()) {
-            errors.add(new FormMessage(ERROR_FIELD_PASSWORD, "monespacePasswordRequired"));
-        } else {
-            PolicyError policy = CredentialsStep.passwordRefusal(context.getSession(), context.getRealm(), doctor,
-                    doctor.getEmail(), password);
-            if (policy != null) {
-                errors.add(new FormMessage(ERROR_FIELD_PASSWORD, policy.getMessage(), policy.getParameters()));
-            } else if (!password.equals(confirm)) {
-                errors.add(new FormMessage(FIELD_CONFIRM, "monespacePasswordMismatch"));
-            }
-        }
+        List<FormMessage> errors = CredentialsStep.newPasswordErrors(context.getSession(), context.getRealm(), doctor,
+                password, input.getFirst(FIELD_CONFIRM), ERROR_FIELD_PASSWORD, FIELD_CONFIRM);
         if (!errors.isEmpty()) {
             LoginFormsProvider form = form();
             errors.forEach(form::addError);

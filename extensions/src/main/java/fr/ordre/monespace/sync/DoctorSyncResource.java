@@ -9,14 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminAuth;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * {@code /realms/{realm}/monespace-sync}: the Ordinal sync's bulk path into the realm's users.
@@ -55,16 +52,11 @@ public final class DoctorSyncResource {
     public Response upsert(String body) {
         RealmModel realm = session.getContext().getRealm();
         AdminAuth caller = new SyncAccess(session).require(realm);
-        DoctorBatch batch;
-        try {
-            batch = JsonSerialization.readValue(body, DoctorBatch.class);
-        } catch (IOException e) {
-            return BulkAnswers.invalid(List.of("unreadable JSON: " + BulkAnswers.firstLine(e.getMessage())));
+        BulkAnswers.Read<DoctorBatch> read = BulkAnswers.read(body, DoctorBatch.class, DoctorBatch::problems);
+        if (read.refusal() != null) {
+            return read.refusal();
         }
-        List<String> problems = batch == null ? List.of("empty body") : batch.problems();
-        if (!problems.isEmpty()) {
-            return BulkAnswers.invalid(problems);
-        }
+        DoctorBatch batch = read.batch();
         UpsertSummary summary;
         try {
             summary = new BatchUpsert(session, realm).apply(batch);

@@ -3,10 +3,8 @@ package fr.ordre.monespace.legacy.accounts;
 import fr.ordre.monespace.identity.DoctorAttributes;
 import fr.ordre.monespace.legacy.hash.LegacyScheme;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.support.EntityManagers;
 import org.keycloak.models.KeycloakSession;
@@ -22,16 +20,6 @@ import org.keycloak.models.credential.PasswordCredentialModel;
  */
 final class AccountImport {
 
-    record Result(List<ImportOutcome> outcomes, Map<ImportOutcome, Integer> counts) {
-
-        /** The JSON answer: one outcome per account, in the batch's order, and the counts. */
-        Map<String, Object> json() {
-            Map<String, Integer> byName = new TreeMap<>();
-            counts.forEach((outcome, count) -> byName.put(outcome.wire(), count));
-            return Map.of("results", outcomes.stream().map(ImportOutcome::wire).toList(), "counts", byName);
-        }
-    }
-
     private final KeycloakSession session;
     private final RealmModel realm;
 
@@ -40,12 +28,12 @@ final class AccountImport {
         this.realm = realm;
     }
 
-    Result apply(AccountBatch batch) {
+    /** Each account's outcome, in the batch's order. */
+    List<ImportOutcome> apply(AccountBatch batch) {
         EspaceInventory inventory = new EspaceInventory(session, realm);
         Map<String, EspaceState> states = inventory.of(batch.accounts().stream().map(PortalAccount::rpps).toList());
         Map<String, String> owners = inventory.emailOwners(batch.accounts().stream().map(PortalAccount::email).toList());
         List<ImportOutcome> outcomes = new ArrayList<>();
-        Map<ImportOutcome, Integer> counts = new EnumMap<>(ImportOutcome.class);
         // Batch mode, as the sync's upsert: no flush per user nor before each query; the reads
         // above were made for the whole batch before any write.
         EntityManagers.runInBatch(session, () -> batch.accounts().forEach(account -> {
@@ -55,9 +43,8 @@ final class AccountImport {
                 write(account, state);
             }
             outcomes.add(outcome);
-            counts.merge(outcome, 1, Integer::sum);
         }), true);
-        return new Result(outcomes, counts);
+        return outcomes;
     }
 
     private void write(PortalAccount account, EspaceState state) {

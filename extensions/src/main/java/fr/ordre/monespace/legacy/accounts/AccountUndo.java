@@ -2,11 +2,8 @@ package fr.ordre.monespace.legacy.accounts;
 
 import fr.ordre.monespace.identity.DoctorAttributes;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.keycloak.connections.jpa.support.EntityManagers;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -20,13 +17,7 @@ import org.keycloak.models.UserModel;
  */
 final class AccountUndo {
 
-    enum Outcome {
-        UNDONE, KEPT, NOT_IMPORTED, NO_DOCTOR;
-
-        String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
+    enum Outcome { UNDONE, KEPT, NOT_IMPORTED, NO_DOCTOR }
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -36,18 +27,12 @@ final class AccountUndo {
         this.realm = realm;
     }
 
-    Map<String, Object> apply(List<String> rpps) {
+    /** Each doctor's outcome, in the batch's order. */
+    List<Outcome> apply(List<String> rpps) {
         Map<String, EspaceState> states = new EspaceInventory(session, realm).of(rpps);
-        List<String> outcomes = new ArrayList<>();
-        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
-        EntityManagers.runInBatch(session, () -> rpps.forEach(one -> {
-            Outcome outcome = undo(states.get(one));
-            outcomes.add(outcome.wire());
-            counts.merge(outcome, 1, Integer::sum);
-        }), true);
-        Map<String, Integer> byName = new TreeMap<>();
-        counts.forEach((outcome, count) -> byName.put(outcome.wire(), count));
-        return Map.of("results", outcomes, "counts", byName);
+        List<Outcome> outcomes = new ArrayList<>();
+        EntityManagers.runInBatch(session, () -> rpps.forEach(one -> outcomes.add(undo(states.get(one)))), true);
+        return outcomes;
     }
 
     private Outcome undo(EspaceState state) {

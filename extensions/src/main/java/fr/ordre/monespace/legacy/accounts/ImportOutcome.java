@@ -2,7 +2,6 @@ package fr.ordre.monespace.legacy.accounts;
 
 import fr.ordre.monespace.account.LoginEmail;
 import fr.ordre.monespace.legacy.hash.LegacyScheme;
-import java.util.Locale;
 import java.util.Optional;
 
 /** What the import did with one portal account; all but the first two leave the doctor untouched. */
@@ -24,10 +23,6 @@ enum ImportOutcome {
     EMAIL_INVALID,
     /** Not a complete hash of a portal scheme: unknown, or truncated. */
     HASH_UNKNOWN_SCHEME;
-
-    String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     /**
      * Decides from the account itself, then from what Keycloak holds: {@code emailOwner} is the

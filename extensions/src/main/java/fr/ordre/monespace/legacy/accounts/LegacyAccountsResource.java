@@ -10,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -18,7 +17,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminAuth;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * {@code /realms/{realm}/monespace-legacy}: the import of the old portal's accounts.
@@ -62,25 +60,19 @@ public final class LegacyAccountsResource {
     public Response attach(String body) {
         RealmModel realm = session.getContext().getRealm();
         AdminAuth caller = new BulkAccess(session, ROLE).require(realm);
-        AccountBatch batch;
-        try {
-            batch = JsonSerialization.readValue(body, AccountBatch.class);
-        } catch (IOException e) {
-            return BulkAnswers.invalid(List.of("unreadable JSON: " + BulkAnswers.firstLine(e.getMessage())));
+        BulkAnswers.Read<AccountBatch> read = BulkAnswers.read(body, AccountBatch.class, AccountBatch::problems);
+        if (read.refusal() != null) {
+            return read.refusal();
         }
-        List<String> problems = batch == null ? List.of("empty body") : batch.problems();
-        if (!problems.isEmpty()) {
-            return BulkAnswers.invalid(problems);
-        }
-        AccountImport.Result result;
+        AccountBatch batch = read.batch();
+        Map<String, Object> answer;
         try {
-            result = new AccountImport(session, realm).apply(batch);
+            answer = BatchAnswer.of(new AccountImport(session, realm).apply(batch));
         } catch (ModelDuplicateException e) {
             // An espace took one of these e-mails meanwhile: rolled back, the batch can be sent
             // again and that account is then refused as email_taken.
             return BulkAnswers.conflict(session, e);
         }
-        Map<String, Object> answer = result.json();
         BulkAnswers.audit(session, realm, caller, answer.get("counts"));
         LOG.infof("Legacy import batch of %d accounts in realm %s: %s", batch.accounts().size(), realm.getName(),
                 answer.get("counts"));
@@ -89,6 +81,12 @@ public final class LegacyAccountsResource {
 
     /** The doctors whose import to undo (at most {@value AccountBatch#MAX_ACCOUNTS} a batch). */
     public record UndoBatch(List<String> rpps) {
+
+        List<String> problems() {
+            boolean valid = rpps != null && !rpps.isEmpty() && rpps.size() <= AccountBatch.MAX_ACCOUNTS
+                    && !rpps.contains(null) && rpps.stream().distinct().count() == rpps.size();
+            return valid ? List.of() : List.of("\"rpps\" must hold 1 to " + AccountBatch.MAX_ACCOUNTS + " distinct RPPS");
+        }
     }
 
     @POST
@@ -98,17 +96,12 @@ public final class LegacyAccountsResource {
     public Response undo(String body) {
         RealmModel realm = session.getContext().getRealm();
         AdminAuth caller = new BulkAccess(session, ROLE).require(realm);
-        UndoBatch batch;
-        try {
-            batch = JsonSerialization.readValue(body, UndoBatch.class);
-        } catch (IOException e) {
-            return BulkAnswers.invalid(List.of("unreadable JSON: " + BulkAnswers.firstLine(e.getMessage())));
+        BulkAnswers.Read<UndoBatch> read = BulkAnswers.read(body, UndoBatch.class, UndoBatch::problems);
+        if (read.refusal() != null) {
+            return read.refusal();
         }
-        if (batch == null || batch.rpps() == null || batch.rpps().isEmpty() || batch.rpps().size() > AccountBatch.MAX_ACCOUNTS
-                || batch.rpps().contains(null) || batch.rpps().stream().distinct().count() != batch.rpps().size()) {
-            return BulkAnswers.invalid(List.of("\"rpps\" must hold 1 to " + AccountBatch.MAX_ACCOUNTS + " distinct RPPS"));
-        }
-        Map<String, Object> answer = new AccountUndo(session, realm).apply(batch.rpps());
+        UndoBatch batch = read.batch();
+        Map<String, Object> answer = BatchAnswer.of(new AccountUndo(session, realm).apply(batch.rpps()));
         BulkAnswers.audit(session, realm, caller, answer.get("counts"));
         LOG.infof("Legacy import undone for a batch of %d doctors in realm %s: %s", batch.rpps().size(), realm.getName(),
                 answer.get("counts"));

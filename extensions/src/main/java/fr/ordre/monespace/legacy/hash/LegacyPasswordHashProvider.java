@@ -19,6 +19,10 @@ abstract class LegacyPasswordHashProvider implements PasswordHashProvider {
         this.scheme = scheme;
     }
 
+    LegacyScheme scheme() {
+        return scheme;
+    }
+
     /** Whether {@code password}, as UTF-8 bytes, is the one {@code stored} (well-formed) was made from. */
     abstract boolean matches(byte[] password, String stored);
 

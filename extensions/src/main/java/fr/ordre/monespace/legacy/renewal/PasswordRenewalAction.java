@@ -4,7 +4,6 @@ import fr.ordre.monespace.account.PasswordChange;
 import fr.ordre.monespace.journey.CredentialsStep;
 import fr.ordre.monespace.journey.JourneyEvents;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
@@ -13,7 +12,6 @@ import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.policy.PolicyError;
 
 /**
  * "Renouvelez votre mot de passe": right after a login with a portal password the policy refuses,
@@ -52,18 +50,8 @@ final class PasswordRenewalAction implements RequiredActionProvider {
         MultivaluedMap<String, String> input = context.getHttpRequest().getDecodedFormParameters();
         UserModel doctor = context.getUser();
         String password = input.getFirst(FIELD_PASSWORD);
-        List<FormMessage> errors = new ArrayList<>();
-        if (password == null || password.isEmpty()) {
-            errors.add(new FormMessage(ERROR_FIELD_PASSWORD, "monespacePasswordRequired"));
-        } else {
-            PolicyError policy = CredentialsStep.passwordRefusal(context.getSession(), context.getRealm(), doctor,
-                    doctor.getEmail(), password);
-            if (policy != null) {
-                errors.add(new FormMessage(ERROR_FIELD_PASSWORD, policy.getMessage(), policy.getParameters()));
-            } else if (!password.equals(input.getFirst(FIELD_CONFIRM))) {
-                errors.add(new FormMessage(FIELD_CONFIRM, "monespacePasswordMismatch"));
-            }
-        }
+        List<FormMessage> errors = CredentialsStep.newPasswordErrors(context.getSession(), context.getRealm(), doctor,
+                password, input.getFirst(FIELD_CONFIRM), ERROR_FIELD_PASSWORD, FIELD_CONFIRM);
         if (!errors.isEmpty()) {
             LoginFormsProvider form = form(context);
             errors.forEach(form::addError);
