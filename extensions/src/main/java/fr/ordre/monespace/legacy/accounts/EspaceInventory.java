@@ -20,21 +20,26 @@ import org.keycloak.util.JsonSerialization;
 
 /**
  * What the import needs to know of every doctor — login e-mail, kind of password, portal account —
- * read straight from the database: one query per page of the export, one per batch of the import
+ * read straight from the database: three queries per page of the export or batch of the import
  * (loading user models and their credentials one by one would take minutes at 300,000 doctors).
- * A doctor is a user holding an {@code rpps} attribute; pages are keyed on the username.
+ * The doctors first, by the (realm, username) index; then their password credentials and portal
+ * accounts by user id: a join to the attribute rows of one name would let the planner, misled by
+ * statistics taken before an import, rescan them for every doctor. A doctor is a user holding an
+ * {@code rpps} attribute; pages are keyed on the username.
  */
 final class EspaceInventory {
 
-    private static final String SELECT = """
-            select u.id, u.username, u.email, c.id, c.credentialData, c.secretData, marker.value
-            from UserEntity u
-              join UserAttributeEntity rpps on rpps.user = u and rpps.name = :rppsName
-              left join CredentialEntity c on c.user = u and c.type = :password
-              left join UserAttributeEntity marker on marker.user = u and marker.name = :markerName
+    private static final String DOCTORS = """
+            select u.id, u.username, u.email
+            from UserEntity u join UserAttributeEntity rpps on rpps.user = u and rpps.name = :rppsName
             where u.realmId = :realmId""";
-    private static final String PAGE = SELECT + " and u.username > :after order by u.username";
-    private static final String BATCH = SELECT + " and u.username in :usernames";
+    private static final String PAGE = DOCTORS + " and u.username > :after order by u.username";
+    private static final String BATCH = DOCTORS + " and u.username in :usernames";
+    private static final String PASSWORDS = """
+            select c.user.id, c.id, c.credentialData, c.secretData
+            from CredentialEntity c where c.user.id in :ids and c.type = :password""";
+    private static final String PORTAL_ACCOUNTS = """
+            select a.user.id, a.value from UserAttributeEntity a where a.user.id in :ids and a.name = :name""";
     private static final String EMAIL_OWNERS = """
             select u.email, u.username from UserEntity u where u.realmId = :realmId and u.email in :emails""";
 
@@ -47,13 +52,14 @@ final class EspaceInventory {
     }
 
     EspacePage page(String after, int limit) {
-        List<Object[]> rows = query(PAGE).setParameter("after", after == null ? "" : after).setMaxResults(limit).getResultList();
-        return EspacePage.of(states(rows).values().stream().map(EspaceState::exported).toList(), limit);
+        List<Object[]> doctors = doctors(PAGE).setParameter("after", after == null ? "" : after).setMaxResults(limit)
+                .getResultList();
+        return EspacePage.of(states(doctors).values().stream().map(EspaceState::exported).toList(), limit);
     }
 
     /** The doctors among these RPPS, by RPPS (an RPPS without a doctor is absent). */
     Map<String, EspaceState> of(Collection<String> rpps) {
-        return states(query(BATCH).setParameter("usernames", rpps).getResultList());
+        return states(doctors(BATCH).setParameter("usernames", rpps).getResultList());
     }
 
     /** Which username holds each of these login e-mails (lower-cased), for those held. */
@@ -67,36 +73,45 @@ final class EspaceInventory {
         return owners;
     }
 
-    private TypedQuery<Object[]> query(String jpql) {
+    private TypedQuery<Object[]> doctors(String jpql) {
         return entities.createQuery(jpql, Object[].class)
                 .setParameter("rppsName", DoctorAttributes.RPPS)
-                .setParameter("password", PasswordCredentialModel.TYPE)
-                .setParameter("markerName", DoctorAttributes.LEGACY_ACCOUNT)
                 .setParameter("realmId", realm.getId());
     }
 
-    /** Rows in order, one state per doctor (a second password credential, never expected, is ignored). */
-    private static Map<String, EspaceState> states(List<Object[]> rows) {
+    /** One state per doctor row (id, username, email), in their order. */
+    private Map<String, EspaceState> states(List<Object[]> doctors) {
         Map<String, EspaceState> states = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            states.putIfAbsent((String) row[1], state(row));
+        if (doctors.isEmpty()) {
+            return states;
+        }
+        List<String> ids = doctors.stream().map(row -> (String) row[0]).toList();
+        Map<String, Object[]> passwords = new HashMap<>();
+        // A second password credential, never expected, is ignored: the first one counts.
+        entities.createQuery(PASSWORDS, Object[].class).setParameter("ids", ids)
+                .setParameter("password", PasswordCredentialModel.TYPE).getResultList()
+                .forEach(row -> passwords.putIfAbsent((String) row[0], row));
+        Map<String, String> portalAccounts = new HashMap<>();
+        entities.createQuery(PORTAL_ACCOUNTS, Object[].class).setParameter("ids", ids)
+                .setParameter("name", DoctorAttributes.LEGACY_ACCOUNT).getResultList()
+                .forEach(row -> portalAccounts.putIfAbsent((String) row[0], (String) row[1]));
+        for (Object[] doctor : doctors) {
+            String id = (String) doctor[0];
+            states.putIfAbsent((String) doctor[1],
+                    state(id, (String) doctor[1], (String) doctor[2], passwords.get(id), portalAccounts.get(id)));
         }
         return states;
     }
 
-    private static EspaceState state(Object[] row) {
-        String credentialId = (String) row[3];
-        Espace espace = Espace.NONE;
-        String legacyHash = null;
-        if (credentialId != null) {
-            String algorithm = read((String) row[4], PasswordCredentialData.class).getAlgorithm();
-            espace = LegacyScheme.isLegacy(algorithm) ? Espace.LEGACY : Espace.ACTIVE;
-            if (espace == Espace.LEGACY) {
-                legacyHash = read((String) row[5], PasswordSecretData.class).getValue();
-            }
+    private static EspaceState state(String id, String rpps, String email, Object[] password, String portalAccount) {
+        if (password == null) {
+            return new EspaceState(rpps, id, email, Espace.NONE, null, null, portalAccount);
         }
-        return new EspaceState((String) row[1], (String) row[0], (String) row[2], espace, legacyHash, credentialId,
-                (String) row[6]);
+        String algorithm = read((String) password[2], PasswordCredentialData.class).getAlgorithm();
+        boolean legacy = LegacyScheme.isLegacy(algorithm);
+        String legacyHash = legacy ? read((String) password[3], PasswordSecretData.class).getValue() : null;
+        return new EspaceState(rpps, id, email, legacy ? Espace.LEGACY : Espace.ACTIVE, legacyHash, (String) password[1],
+                portalAccount);
     }
 
     private static <T> T read(String json, Class<T> type) {

@@ -30,7 +30,7 @@ import org.keycloak.services.resources.admin.AdminAuth;
  * <li>{@code POST undo} with {@code {"rpps": […]}}: removes what the import attached to those doctors
  * who have not signed in since ({@link AccountUndo}), with the same kind of answer.</li>
  * </ul>
- * Both need the realm role {@value #ROLE} or the right to manage the realm's users.
+ * Each needs the realm role {@value #ROLE} or the right to manage the realm's users.
  */
 public final class LegacyAccountsResource {
 
