@@ -75,12 +75,12 @@ class Inventory:
     """
 
     def __init__(self, doctors: Iterable[tuple[str, DoctorEspace]]) -> None:
-        self._bare: set[str] = set()
+        self._bare: set[int] = set()  # an RPPS as a number takes half the memory of its text
         self._espaces: dict[str, DoctorEspace] = {}
         self.email_owners: dict[str, str] = {}
         for rpps, doctor in doctors:
-            if doctor == NO_ESPACE:
-                self._bare.add(rpps)
+            if doctor == NO_ESPACE and rpps.isdigit():
+                self._bare.add(int(rpps))
                 continue
             self._espaces[rpps] = doctor
             if doctor.email:
@@ -90,7 +90,9 @@ class Inventory:
         return len(self._bare) + len(self._espaces)
 
     def get(self, rpps: str) -> DoctorEspace | None:
-        return NO_ESPACE if rpps in self._bare else self._espaces.get(rpps)
+        if rpps.isdigit() and int(rpps) in self._bare:
+            return NO_ESPACE
+        return self._espaces.get(rpps)
 
     @property
     def imported(self) -> int:
@@ -278,11 +280,16 @@ def plan(accounts: Sequence[PortalAccount], inventory: Inventory) -> Plan:
 def _reject_shared(accounts: Sequence[PortalAccount], checked: list[tuple[str, str] | Rejection]) -> None:
     """Accounts claiming the same doctor, then the same login e-mail: none of them is chosen."""
     for key, code, field_name in ((0, "rpps_shared", "rpps"), (1, "email_shared", "mail")):
-        groups: defaultdict[str, list[int]] = defaultdict(list)
+        first: dict[str, int] = {}  # each value's first account; only shared values get a list
+        shared: defaultdict[str, list[int]] = defaultdict(list)
         for index, value in enumerate(checked):
             if isinstance(value, tuple):
-                groups[value[key]].append(index)
-        for members in (m for m in groups.values() if len(m) > 1):
+                seen = first.setdefault(value[key], index)
+                if seen != index:
+                    shared[value[key]] += [seen] if not shared[value[key]] else []
+                    shared[value[key]].append(index)
+        del first
+        for members in shared.values():
             for index in members:
                 value = checked[index]
                 assert isinstance(value, tuple)

@@ -33,6 +33,7 @@ final class AccountImport {
         EspaceInventory inventory = new EspaceInventory(session, realm);
         Map<String, EspaceState> states = inventory.of(batch.accounts().stream().map(PortalAccount::rpps).toList());
         Map<String, String> owners = inventory.emailOwners(batch.accounts().stream().map(PortalAccount::email).toList());
+        inventory.prefetch(states.values().stream().map(EspaceState::userId).toList());
         List<ImportOutcome> outcomes = new ArrayList<>();
         // Batch mode, as the sync's upsert: no flush per user nor before each query; the reads
         // above were made for the whole batch before any write.
