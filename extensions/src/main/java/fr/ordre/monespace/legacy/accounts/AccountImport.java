@@ -33,18 +33,20 @@ final class AccountImport {
         EspaceInventory inventory = new EspaceInventory(session, realm);
         Map<String, EspaceState> states = inventory.of(batch.accounts().stream().map(PortalAccount::rpps).toList());
         Map<String, String> owners = inventory.emailOwners(batch.accounts().stream().map(PortalAccount::email).toList());
-        inventory.prefetch(states.values().stream().map(EspaceState::userId).toList());
         List<ImportOutcome> outcomes = new ArrayList<>();
-        // Batch mode, as the sync's upsert: no flush per user nor before each query; the reads
-        // above were made for the whole batch before any write.
-        EntityManagers.runInBatch(session, () -> batch.accounts().forEach(account -> {
-            EspaceState state = states.get(account.rpps());
-            ImportOutcome outcome = ImportOutcome.decide(account, state, owners.get(account.email()));
-            if (outcome == ImportOutcome.IMPORTED || outcome == ImportOutcome.UPDATED) {
-                write(account, state);
+        // Batch mode, as the sync's upsert: no flush per user nor before each query, in a
+        // persistence context of its own — where the users to write are loaded first, at once.
+        EntityManagers.runInBatch(session, () -> {
+            inventory.prefetch(states.values().stream().map(EspaceState::userId).toList());
+            for (PortalAccount account : batch.accounts()) {
+                EspaceState state = states.get(account.rpps());
+                ImportOutcome outcome = ImportOutcome.decide(account, state, owners.get(account.email()));
+                if (outcome == ImportOutcome.IMPORTED || outcome == ImportOutcome.UPDATED) {
+                    write(account, state);
+                }
+                outcomes.add(outcome);
             }
-            outcomes.add(outcome);
-        }), true);
+        }, true);
         return outcomes;
     }
 
