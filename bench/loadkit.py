@@ -66,7 +66,6 @@ DEFAULT_HEAP = "-Xms1g -Xmx1g"
 BENCH_THROTTLES: dict[str, Any] = {
     "identity_max_failures": 1_000_000,
     "address_max_failures": 1_000_000,
-    "identity_max_code_sends": 1_000_000,
     "address_max_code_sends": 1_000_000,
 }
 #: The same realm/ files with Keycloak's own browser flow and login theme: flows.yaml and the
@@ -374,6 +373,7 @@ def bench_stack(instance: str, heap: str, durable: bool = True) -> Stack:
         instance=instance,
         http_port=free_port(),
         management_port=free_port(),
+        jgroups_port=free_port(),
         smtp_port=free_port(),
         sink_http_port=free_port(),
         postgres_port=free_port(),
@@ -381,6 +381,9 @@ def bench_stack(instance: str, heap: str, durable: bool = True) -> Stack:
         with_home=False,
         fresh_data=True,
         heap=heap,
+        # A throw-away benchmark stack on loopback: the production build with the dev parts.
+        allow_default_admin_password=True,
+        allow_message_sink=True,
     )
     return Stack(settings, say=say)
 

@@ -47,9 +47,9 @@ from bench.loadkit import (  # noqa: E402
     print_figures,
     say,
 )
+from keycloak_connection.admin import AdminSettings, connect  # noqa: E402
 from ordinal_sync.model import DEFAULT_ACTIVE_STATUSES  # noqa: E402
 from provisioning.devstack.stack import DATABASE  # noqa: E402
-from provisioning.keycloak_admin import AdminSettings, connect  # noqa: E402
 from tests.support.journeys import Journey  # noqa: E402
 from tests.support.oidc import Browser  # noqa: E402
 from tests.support.rpps import with_key  # noqa: E402

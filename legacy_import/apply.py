@@ -23,6 +23,7 @@ from pathlib import Path
 
 from keycloak import KeycloakAdmin
 
+from keycloak_connection.admin import AdminSettings, connect
 from legacy_import.keycloak_legacy import DONE, MAX_BATCH, AccountStore, LegacyEndpoint
 from legacy_import.planning import (
     MESSAGES,
@@ -42,7 +43,6 @@ from ordinal_sync.apply import Outcome, check_batching, in_flight
 from ordinal_sync.planning import DEFAULT_MAX_CHANGE_SHARE
 from ordinal_sync.progress import ProgressDisplay, SilentProgress
 from ordinal_sync.report import JsonlReport
-from provisioning.keycloak_admin import AdminSettings, connect
 
 DEFAULT_BATCH_SIZE = 500
 DEFAULT_PARALLEL = 2  # batches in flight: Keycloak works on one while the next is sent

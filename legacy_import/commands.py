@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from keycloak_connection.admin import AdminSettings
+from keycloak_connection.options import admin_options
 from legacy_import.apply import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_PARALLEL,
@@ -29,7 +31,6 @@ from ordinal_sync.runs import (
     realm_option,
     run_with_progress,
 )
-from provisioning.keycloak_admin import AdminSettings, admin_options
 
 EXIT_CODES = exit_codes(refused="accounts were refused", unreadable="export unreadable")
 

@@ -29,14 +29,15 @@ class Faults:
 def build_app(
     store: MessageStore,
     faults: Faults,
-    token: str | None,
+    tokens: tuple[str, ...],
     set_smtp_up: Callable[[bool], Awaitable[None]],
 ) -> web.Application:
     routes = web.RouteTableDef()
 
     @routes.post("/sms")
     async def receive_sms(request: web.Request) -> web.Response:
-        if token and request.headers.get("Authorization") != f"Bearer {token}":
+        # Like a gateway during a token rotation, any of `tokens` is accepted (none: no check).
+        if tokens and request.headers.get("Authorization") not in {f"Bearer {token}" for token in tokens}:
             return web.json_response({"error": "unauthorized"}, status=401)
         if faults.sms == "fail":
             return web.json_response({"error": "gateway failure (injected)"}, status=500)

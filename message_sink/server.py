@@ -23,7 +23,7 @@ class MessageSink(LoopThreadServer):
         http_port: int = 8025,
         host: str = "127.0.0.1",
         journal: Path | None = None,
-        sms_token: str | None = None,
+        sms_tokens: tuple[str, ...] = (),
     ) -> None:
         super().__init__("message-sink")
         self.host = host
@@ -31,7 +31,7 @@ class MessageSink(LoopThreadServer):
         self.http_port = http_port
         self.store = MessageStore(journal)
         self.faults = Faults()
-        self._token = sms_token
+        self._tokens = sms_tokens
         self._smtp_server: asyncio.AbstractServer | None = None
         self._runner: web.AppRunner | None = None
 
@@ -56,7 +56,7 @@ class MessageSink(LoopThreadServer):
 
     async def _start(self) -> None:
         await self._set_smtp_up(True)
-        app = build_app(self.store, self.faults, self._token, self._set_smtp_up)
+        app = build_app(self.store, self.faults, self._tokens, self._set_smtp_up)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         await web.TCPSite(self._runner, self.host, self.http_port).start()

@@ -54,7 +54,8 @@ def _option(setting: str, help_text: str) -> Callable[[Callable[..., Any]], Call
     show_default=True,
     help="Worker threads.  [env: MONESPACE_HOME_THREADS]",
 )
-@_option("keycloak_url", "Keycloak's base URL.")
+@_option("keycloak_url", "Keycloak's public URL (its --hostname; the tokens' issuer).")
+@_option("keycloak_internal_url", "Where this app reaches Keycloak, when not at its public URL.")
 @_option("realm", "Realm.")
 @_option("client_id", "OIDC client.")
 @_option("public_url", "This app's URL as browsers see it.")
@@ -78,6 +79,13 @@ def main(host: str, port: int | None, threads: int, **options: str | None) -> No
     port = port or settings.port
     click.echo(f"MonEspace home on http://{host}:{port}/ (public URL {settings.public_url}),")
     click.echo(f"signing in with {settings.issuer} as client {settings.client_id}.")
+    if settings.keycloak_internal_url:
+        click.echo(f"Keycloak reached at {settings.keycloak_internal_url}.")
+    click.echo(
+        "Ended sessions shared through PostgreSQL."
+        if settings.database_url
+        else "Ended sessions kept in this process (one process only; set MONESPACE_HOME_DATABASE_URL for more)."
+    )
     serve(create_app(settings), host=host, port=port, threads=threads, ident="monespace-home")
 
 

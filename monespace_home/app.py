@@ -18,8 +18,9 @@ SESSION_MAX_AGE = timedelta(hours=10)
 
 
 def create_app(settings: Settings | None = None, revocations: SessionRevocations | None = None) -> Flask:
-    """`revocations`: the sessions Keycloak ended (back-channel logout); in-process by default,
-    which serves one home process only (see monespace_home/revocations.py)."""
+    """`revocations`: the sessions Keycloak ended (back-channel logout); by default PostgreSQL when
+    the settings name a database (shared by several home processes), else in-process, which
+    serves one home process only (see monespace_home/revocations.py)."""
     settings = settings or Settings.from_env()
     app = Flask(__name__)
     app.config.update(
@@ -37,6 +38,10 @@ def create_app(settings: Settings | None = None, revocations: SessionRevocations
     app.extensions["monespace_home.login"] = KeycloakLogin(app, settings)
     # Records live as long as a session may: sessions signed in before a record are refused for
     # their age (views.end_ended_sessions) before it is forgotten.
+    if revocations is None and settings.database_url:
+        from monespace_home.revocations_pg import PostgresRevocations
+
+        revocations = PostgresRevocations(settings.database_url, SESSION_MAX_AGE)
     if revocations is None:
         revocations = InMemoryRevocations(SESSION_MAX_AGE)
     app.extensions["monespace_home.revocations"] = revocations

@@ -11,9 +11,10 @@ later one. Keycloak can end one client's part of an SSO session and keep the res
 sign-in may carry the same `sid` again; and a `sub` record must not lock the doctor out.
 
 `InMemoryRevocations` serves one process (waitress' threads share it). Several home processes
-behind a load balancer need one shared store (Redis with key expiry, a database table…):
-implement `SessionRevocations` over it and pass it to `create_app(revocations=…)`. Their clocks
-must agree to within a second or so: records and sign-ins are timed by the home's clock.
+behind a load balancer share `PostgresRevocations` (monespace_home/revocations_pg.py), chosen by
+MONESPACE_HOME_DATABASE_URL, or any `SessionRevocations` passed to `create_app(revocations=…)`.
+Their clocks must agree to within a second or so: records and sign-ins are timed by the home's
+clock.
 """
 
 from __future__ import annotations
@@ -24,6 +25,23 @@ from collections import OrderedDict
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Protocol
+
+
+class RevocationsUnavailable(RuntimeError):
+    """The store cannot be read or written (a shared database down): fail closed."""
+
+
+def revocation_key(*, sid: str | None, sub: str | None) -> str:
+    """The one record a logout token makes: the session when named (a token with both ends that
+    session only, Back-Channel Logout 1.0 §2.6); a subject alone ends all of the doctor's sessions."""
+    if not sid and not sub:
+        raise ValueError("a revocation names a session (sid) or a subject (sub)")
+    return f"sid:{sid}" if sid else f"sub:{sub}"
+
+
+def record_keys(*, sid: str | None, sub: str) -> list[str]:
+    """The records that end a home session of `sub` signed in to Keycloak session `sid`."""
+    return [f"sub:{sub}"] + ([f"sid:{sid}"] if sid else [])
 
 
 class SessionRevocations(Protocol):
@@ -53,11 +71,7 @@ class InMemoryRevocations:
         self._records: OrderedDict[str, float] = OrderedDict()
 
     def revoke(self, *, sid: str | None = None, sub: str | None = None) -> None:
-        if not sid and not sub:
-            raise ValueError("a revocation names a session (sid) or a subject (sub)")
-        # The session when named: a token with both ends that session only (Back-Channel Logout
-        # 1.0 §2.6); a subject alone ends all of the doctor's sessions.
-        key = f"sid:{sid}" if sid else f"sub:{sub}"
+        key = revocation_key(sid=sid, sub=sub)
         now = self._clock()
         with self._lock:
             self._records[key] = now
@@ -65,7 +79,7 @@ class InMemoryRevocations:
             self._forget_expired(now)
 
     def is_revoked(self, *, sid: str | None, sub: str, signed_in_at: float) -> bool:
-        keys = [f"sub:{sub}"] + ([f"sid:{sid}"] if sid else [])
+        keys = record_keys(sid=sid, sub=sub)
         now = self._clock()
         with self._lock:
             self._forget_expired(now)

@@ -3,6 +3,7 @@
 | variable                        | default                                   |
 | ------------------------------- | ----------------------------------------- |
 | MONESPACE_HOME_KEYCLOAK_URL     | http://localhost:8080                     |
+| MONESPACE_HOME_KEYCLOAK_INTERNAL_URL | the public URL above                 |
 | MONESPACE_HOME_REALM            | monespace                                 |
 | MONESPACE_HOME_CLIENT_ID        | monespace-home                            |
 | MONESPACE_HOME_PUBLIC_URL       | http://localhost:8000                     |
@@ -10,6 +11,17 @@
 | MONESPACE_HOME_ABONNEMENTS_URL  | https://www.ordre.medecin.fr/abonnements  |
 | MONESPACE_HOME_COTISATIONS_URL  | https://www.ordre.medecin.fr/cotisations  |
 | MONESPACE_HOME_GARDES_URL       | https://www.ordre.medecin.fr/mes-gardes   |
+| MONESPACE_HOME_DATABASE_URL     | none: ended sessions kept in the process  |
+
+KEYCLOAK_URL is Keycloak's public URL (`--hostname`): browsers are sent there and it names the
+tokens' issuer. KEYCLOAK_INTERNAL_URL is where this app itself reaches Keycloak (discovery, keys,
+token endpoint) when that differs, e.g. `http://keycloak:8080` inside a container network; the
+server then needs `--hostname-backchannel-dynamic=true` so that the back-channel endpoints it
+advertises use that address while the issuer stays the public one.
+
+DATABASE_URL (`postgresql://user:password@host:5432/db`) shares the ended sessions between
+several home processes (monespace_home/revocations_pg.py); it holds a password, so it is read
+from the environment only, like SECRET_KEY.
 
 The service URLs are the Ordre's to confirm. Without MONESPACE_HOME_SECRET_KEY each process
 draws a random key: sessions then end when the process restarts and are not shared between
@@ -47,6 +59,8 @@ def _random_secret_key() -> str:
 @dataclass(frozen=True)
 class Settings:
     keycloak_url: str = "http://localhost:8080"
+    #: Where this app reaches Keycloak itself; empty: the public `keycloak_url`.
+    keycloak_internal_url: str = ""
     realm: str = "monespace"
     client_id: str = "monespace-home"
     #: The address doctors' browsers use for this app (redirect URIs are built from it).
@@ -55,14 +69,19 @@ class Settings:
     abonnements_url: str = "https://www.ordre.medecin.fr/abonnements"
     cotisations_url: str = "https://www.ordre.medecin.fr/cotisations"
     gardes_url: str = "https://www.ordre.medecin.fr/mes-gardes"
+    #: PostgreSQL database of the ended sessions shared by several processes; empty: in-process.
+    database_url: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
-        for name in ("keycloak_url", "public_url", "abonnements_url", "cotisations_url", "gardes_url"):
+        urls = ["keycloak_url", "public_url", "abonnements_url", "cotisations_url", "gardes_url"]
+        if self.keycloak_internal_url:
+            urls.append("keycloak_internal_url")
+        for name in urls:
             value = getattr(self, name)
             parts = urlsplit(value)
             if parts.scheme not in ("http", "https") or not parts.netloc:
                 raise SettingsError(f"{env_name(name)}: {value!r} is not an http(s) URL")
-            if name in ("keycloak_url", "public_url"):
+            if name in ("keycloak_url", "keycloak_internal_url", "public_url"):
                 # Both are joined with paths: one form only, without a trailing slash.
                 object.__setattr__(self, name, value.rstrip("/"))
         for name in ("realm", "client_id", "secret_key"):
@@ -70,6 +89,8 @@ class Settings:
                 raise SettingsError(f"{env_name(name)} is empty")
         if len(self.secret_key) < 16:
             raise SettingsError(f"{env_name('secret_key')} is too short (at least 16 characters)")
+        if self.database_url and urlsplit(self.database_url).scheme not in ("postgresql", "postgres"):
+            raise SettingsError(f"{env_name('database_url')}: not a postgresql:// URL")
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: str | None) -> Settings:
@@ -92,7 +113,9 @@ class Settings:
 
     @property
     def metadata_url(self) -> str:
-        return f"{self.issuer}/.well-known/openid-configuration"
+        """Discovery, fetched by this app: through the internal URL when there is one."""
+        base = self.keycloak_internal_url or self.keycloak_url
+        return f"{base}/realms/{self.realm}/.well-known/openid-configuration"
 
     @property
     def redirect_uri(self) -> str:

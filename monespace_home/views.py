@@ -28,7 +28,7 @@ from werkzeug.wrappers import Response
 
 from monespace_home.backchannel import InvalidLogoutToken
 from monespace_home.oidc import Doctor, KeycloakLogin, KeycloakUnavailable, LoginFailed, SignIn, StaleCallback
-from monespace_home.revocations import SessionRevocations
+from monespace_home.revocations import RevocationsUnavailable, SessionRevocations
 from monespace_home.settings import BACKCHANNEL_LOGOUT_PATH, CALLBACK_PATH, LOGGED_OUT_PATH, SETTINGS_ACTION, Settings
 
 log = logging.getLogger(__name__)
@@ -247,7 +247,11 @@ def backchannel_logout() -> tuple[Response, int]:
     except KeycloakUnavailable as exc:
         log.error("back-channel logout: %s", exc)
         return _backchannel_error("temporarily_unavailable", "The realm's keys cannot be read.", 503)
-    _revocations().revoke(sid=ended.sid, sub=ended.sub)
+    try:
+        _revocations().revoke(sid=ended.sid, sub=ended.sub)
+    except RevocationsUnavailable as exc:
+        log.error("back-channel logout: %s", exc)
+        return _backchannel_error("temporarily_unavailable", "The ended session cannot be recorded.", 503)
     log.info("Keycloak ended session sid=%s sub=%s", ended.sid, ended.sub)
     return jsonify({}), 200
 
@@ -264,7 +268,8 @@ def register_views(app: Flask) -> None:
     app.register_blueprint(views)
 
     @app.errorhandler(KeycloakUnavailable)
-    def keycloak_unavailable(exc: KeycloakUnavailable) -> tuple[str, int]:
+    @app.errorhandler(RevocationsUnavailable)
+    def keycloak_unavailable(exc: Exception) -> tuple[str, int]:
         log.error("%s", exc)
         return error_page(UNAVAILABLE)
 

@@ -30,6 +30,7 @@ from typing import TypeVar
 
 from keycloak import KeycloakAdmin
 
+from keycloak_connection.admin import AdminSettings, connect
 from ordinal_sync.inventory import DoctorInventory
 from ordinal_sync.keycloak_bulk import MAX_BATCH, DoctorStore, KeycloakBulk, UpsertCounts
 from ordinal_sync.model import DEFAULT_ACTIVE_STATUSES
@@ -46,7 +47,6 @@ from ordinal_sync.planning import (
 from ordinal_sync.progress import ProgressDisplay, SilentProgress, Task
 from ordinal_sync.readers import Layout, detect_layout
 from ordinal_sync.report import JsonlReport
-from provisioning.keycloak_admin import AdminSettings, connect
 
 DEFAULT_BATCH_SIZE = 500
 DEFAULT_PARALLEL = 2  # batches in flight: Keycloak works on one while the next is prepared

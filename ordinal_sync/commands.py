@@ -8,7 +8,10 @@ from datetime import datetime
 from pathlib import Path
 
 import click
+from monespace_realm.contract import contract
 
+from keycloak_connection.admin import AdminSettings
+from keycloak_connection.options import admin_options
 from ordinal_sync.apply import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_PARALLEL,
@@ -18,7 +21,7 @@ from ordinal_sync.apply import (
     sync_file,
 )
 from ordinal_sync.keycloak_bulk import MAX_BATCH
-from ordinal_sync.model import DEFAULT_ACTIVE_STATUSES, Doctor, active_statuses
+from ordinal_sync.model import Doctor, active_statuses
 from ordinal_sync.pipeline import read_doctors
 from ordinal_sync.planning import DEFAULT_MAX_CHANGE_SHARE, Action
 from ordinal_sync.readers import detect_layout
@@ -31,7 +34,6 @@ from ordinal_sync.runs import (
     realm_option,
     run_with_progress,
 )
-from provisioning.keycloak_admin import AdminSettings, admin_options
 
 EXIT_CODES = exit_codes(refused="records were rejected", unreadable="file unreadable")
 
@@ -76,7 +78,7 @@ def ordinal() -> None:
 @click.option(
     "--active-statuses",
     envvar="MONESPACE_ACTIVE_STATUSES",
-    default=",".join(sorted(DEFAULT_ACTIVE_STATUSES)),
+    default=",".join(contract().active_statuses),
     show_default=True,
     help="Ordinal statuses that keep a doctor enabled; keep it equal to the realm's "
     "active_statuses [env MONESPACE_ACTIVE_STATUSES, shared with `monespace realm`].",

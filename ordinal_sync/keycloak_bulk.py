@@ -31,9 +31,9 @@ from urllib.parse import quote
 import requests
 from keycloak import KeycloakAdmin
 
+from keycloak_connection.admin import access_token, server_url
 from ordinal_sync.keycloak_mapping import USERNAME, KeycloakUser
 from ordinal_sync.planning import ExistingDoctor
-from provisioning.keycloak_admin import access_token, server_url
 
 RESOURCE = "monespace-sync"
 DOCTORS = "doctors"

@@ -6,11 +6,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-# Statuses of the Ordinal CSV (formats/rpps-extraction.md, section 2).
-ALL_STATUSES: frozenset[str] = frozenset(
-    {"inscrit", "interne", "docteur_junior", "suspendu", "radie", "decede", "non_inscrit"}
-)
-DEFAULT_ACTIVE_STATUSES: frozenset[str] = frozenset({"inscrit", "interne", "docteur_junior"})
+from monespace_realm.contract import contract
+
+# Statuses of the Ordinal CSV (formats/rpps-extraction.md, section 2), and those that keep a
+# doctor enabled unless configured otherwise: realm/contract.yaml, as the extensions read them.
+ALL_STATUSES: frozenset[str] = frozenset(contract().statuses)
+DEFAULT_ACTIVE_STATUSES: frozenset[str] = frozenset(contract().active_statuses)
 
 
 def active_statuses(names: Iterable[str]) -> frozenset[str]:

@@ -2,8 +2,9 @@
 theme and realm files as the main command, with a fresh database, the message sink on free ports,
 and test realms whose limits are short so nothing has to sleep for long.
 
-Backends: the local distribution (default), or testcontainers' Keycloak image when
-MONESPACE_TEST_BACKEND=testcontainers and a Docker engine is available (tests/backends.py).
+Backends: the local distribution (default), or our Keycloak image (deploy/containers) built and
+run by testcontainers when MONESPACE_TEST_BACKEND=testcontainers and a Docker engine is available
+(tests/backends.py).
 """
 
 from __future__ import annotations
@@ -18,13 +19,13 @@ from keycloak import KeycloakAdmin
 from message_sink import MessageSink
 from monespace_home import HomeServer
 from monespace_home import Settings as HomeSettings
-from monespace_home.settings import BACKCHANNEL_LOGOUT_PATH
 from provisioning.devstack.ports import free_port
+from provisioning.devstack.stack import home_realm_values
 from tests.backends import start_backend
 from tests.support.doctors import DoctorFactory
 from tests.support.harness import Harness
 from tests.support.journeys import Journey
-from tests.support.oidc import HOME_REDIRECT, Browser
+from tests.support.oidc import HOME_ORIGIN, HOME_REDIRECT, Browser
 
 #: The realm under test and its limits (realm/values.yaml defaults unless overridden here).
 MAIN_REALM = "monespace"
@@ -91,17 +92,15 @@ def fast_doctors(harness: Harness, realms: dict[str, str]) -> DoctorFactory:
 
 
 def common_realm_values(harness: Harness, home_port: int) -> dict[str, object]:
-    """Values every test realm shares: the sink's SMTP, and the home fixture's address next to
-    the fixed one tests/support/oidc.py stops at."""
-    home_uris = [f"http://localhost:{home_port}/*", "http://localhost:8000/*"]
+    """Values every test realm shares: the sink's SMTP, and the home fixture's URIs next to the
+    fixed callback tests/support/oidc.py stops at (HOME_REDIRECT). Keycloak posts logout tokens
+    to the `home` fixture: each test realm ends its sessions there; the home trusts the main
+    realm's only and answers the others 400. A reset link opened elsewhere lands on the fixed
+    address, where the tests stop."""
     return {
         **harness.smtp_values(),
-        "home_redirect_uris": home_uris,
-        "home_post_logout_redirect_uris": home_uris,
-        "home_url": f"http://localhost:{home_port}/",
-        # Keycloak posts logout tokens to the `home` fixture. Each test realm ends its sessions
-        # there; the home trusts the main realm's only and answers the others 400.
-        "home_backchannel_logout_url": f"http://localhost:{home_port}{BACKCHANNEL_LOGOUT_PATH}",
+        **home_realm_values(f"http://localhost:{home_port}", HOME_ORIGIN),
+        "home_root_url": HOME_ORIGIN,
     }
 
 
@@ -144,11 +143,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.integration)
         if f"{os.sep}browser{os.sep}" in path:
             item.add_marker(pytest.mark.browser)
+        if f"{os.sep}security{os.sep}" in path:
+            item.add_marker(pytest.mark.security)
         if cluster in path:
             item.add_marker(pytest.mark.cluster)
-    # The cluster tests start two more Keycloaks and PostgreSQL: they run in a session of their
-    # own (`pytest tests/cluster`, as scripts/test does), never alongside the single-node harness.
-    others = [i for i in items if cluster not in str(i.fspath)]
-    if others and len(others) < len(items):
-        config.hook.pytest_deselected(items=[i for i in items if cluster in str(i.fspath)])
-        items[:] = others
+    # The cluster and deployment tests start their own Keycloaks and PostgreSQL: each runs in a
+    # session of its own (`pytest tests/cluster`, `pytest tests/deploy`, as scripts/test does),
+    # never alongside the single-node harness.
+    for folder in (cluster, f"{os.sep}deploy{os.sep}"):
+        others = [i for i in items if folder not in str(i.fspath)]
+        if others and len(others) < len(items):
+            config.hook.pytest_deselected(items=[i for i in items if folder in str(i.fspath)])
+            items[:] = others

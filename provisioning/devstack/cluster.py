@@ -15,9 +15,11 @@ import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from keycloak import KeycloakAdmin
 
+from keycloak_connection.admin import DEFAULT_ADMIN_PASSWORD, DEFAULT_ADMIN_USER
 from provisioning.devstack.distribution import Progress, ensure_built, prepare_instance
 from provisioning.devstack.front import Backend, Front
 from provisioning.devstack.keycloak_server import KeycloakServer, KeycloakStartError
@@ -49,13 +51,21 @@ class ClusterSettings:
     postgres_port: int = 5432
     smtp_port: int = 2525
     sink_http_port: int = 8025
+    #: Another SMS gateway than the sink (same contract); None uses the sink.
+    sms_gateway_url: str | None = None
+    sms_gateway_token: str | None = None
     sms_gateway_timeout_ms: int = 5000
+    #: The realm's SMTP server is the sink (MONESPACE_SMTP_HOST not set).
+    smtp_to_sink: bool = True
     home_port: int = 8000
     with_home: bool = True
     fresh_data: bool = False
     heap: str | None = None
-    admin_user: str = "admin"
-    admin_password: str = "admin"
+    admin_user: str = DEFAULT_ADMIN_USER
+    admin_password: str = DEFAULT_ADMIN_PASSWORD
+    #: Production build: the dev parts are refused unless these say so (StackSettings).
+    allow_default_admin_password: bool = False
+    allow_message_sink: bool = False
     extra_options: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -84,11 +94,16 @@ class Cluster:
                 http_port=s.front_port,
                 smtp_port=s.smtp_port,
                 sink_http_port=s.sink_http_port,
+                sms_gateway_url=s.sms_gateway_url,
+                sms_gateway_token=s.sms_gateway_token,
                 sms_gateway_timeout_ms=s.sms_gateway_timeout_ms,
+                smtp_to_sink=s.smtp_to_sink,
                 fresh_data=s.fresh_data,
                 heap=s.heap,
                 admin_user=s.admin_user,
                 admin_password=s.admin_password,
+                allow_default_admin_password=s.allow_default_admin_password,
+                allow_message_sink=s.allow_message_sink,
                 home_port=s.home_port,
                 with_home=s.with_home,
                 postgres_port=s.postgres_port,
@@ -107,22 +122,35 @@ class Cluster:
     def size(self) -> int:
         return len(self.settings.http_ports)
 
+    def node(self, index: int, instance: Path) -> KeycloakServer:
+        """Node `index` (not started), run from `instance`, its URLs and issuer the front's."""
+        s = self.settings
+        return KeycloakServer(
+            instance=instance,
+            http_port=s.http_ports[index],
+            management_port=s.management_ports[index],
+            admin_user=s.admin_user,
+            admin_password=s.admin_password,
+            options=self.node_options(index),
+            heap=s.heap,
+            hostname=s.front_url,
+            jgroups_port=s.jgroups_ports[index],
+        )
+
     def node_options(self, index: int) -> list[str]:
         s = self.settings
         return [
             *self.stack.keycloak_options(),
-            f"--hostname={s.front_url}",
             "--proxy-headers=xforwarded",
             # Forwarded headers count only from loopback, where the front runs.
             "--proxy-trusted-addresses=127.0.0.1",
-            "--cache-embedded-network-bind-address=127.0.0.1",
-            f"--cache-embedded-network-bind-port={s.jgroups_ports[index]}",
             # Distinct per node: JGroups views and the logs name the nodes by it.
             f"--spi-cache-embedded--default--node-name={s.node_name(index)}",
         ]
 
     def start(self, timeout: float = 300.0) -> Cluster:
         s = self.settings
+        self.stack.settings.check_dev_parts()
         self._check_ports()
         built = ensure_built(PROFILE, self.say)
         try:
@@ -130,19 +158,9 @@ class Cluster:
             instances = [
                 prepare_instance(built, f"{s.name}-{s.node_name(i)}", fresh_data=s.fresh_data) for i in range(self.size)
             ]
-            self.stack.start_sink(instances[0])
-            self.nodes = [
-                KeycloakServer(
-                    instance=instance,
-                    http_port=s.http_ports[i],
-                    management_port=s.management_ports[i],
-                    admin_user=s.admin_user,
-                    admin_password=s.admin_password,
-                    options=self.node_options(i),
-                    heap=s.heap,
-                )
-                for i, instance in enumerate(instances)
-            ]
+            if self.stack.settings.sink_needed:
+                self.stack.start_sink(instances[0])
+            self.nodes = [self.node(i, instance) for i, instance in enumerate(instances)]
             # Nodes boot together (one boot is ~30-60 s), except on an empty database: two nodes
             # creating the schema at once collide (`relation "databasechangelog" already
             # exists`), so the others wait until node 1 has created it and the master realm.

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import signal
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import click
 from keycloak import KeycloakAdmin
 
+from keycloak_connection.admin import DEFAULT_ADMIN_PASSWORD, ENV_PASSWORD
+from provisioning.dev_settings import allowance_options
+from provisioning.devstack import paths
 from provisioning.devstack.distribution import PROFILES, BuildError, ensure_built
 from provisioning.devstack.jdk import NoSupportedJdk
 from provisioning.devstack.keycloak_server import KeycloakStartError
@@ -22,9 +27,27 @@ if TYPE_CHECKING:
 REALM = "monespace"
 
 
+#: What `monespace dev` needs beyond the operator's CLI: the `devstack` extra.
+DEVSTACK_MODULES = ("aiohttp", "aiosmtpd")
+
+
 @click.group()
 def dev() -> None:
-    """Run MonEspace locally: Keycloak (dev-file database), message sink, realm and demo doctors."""
+    """Run MonEspace locally: Keycloak (dev-file database), message sink, realm and demo doctors.
+
+    Development only: runs from a checkout of the repository (it builds Keycloak from
+    extensions/ and themes/) with the `devstack` extra installed (pip install -e '.[dev]').
+    """
+    if not (paths.EXTENSIONS / "pom.xml").is_file():
+        raise click.ClickException(
+            f"monespace dev runs from a checkout of the repository (no extensions/pom.xml under {paths.ROOT}); "
+            "an installed CLI provides `monespace realm`, `monespace ordinal` and `monespace legacy`"
+        )
+    missing = [name for name in DEVSTACK_MODULES if importlib.util.find_spec(name) is None]
+    if missing:
+        raise click.ClickException(
+            f"monespace dev needs the devstack extra ({', '.join(missing)} missing): pip install -e '.[dev]'"
+        )
 
 
 @dev.command()
@@ -38,9 +61,37 @@ def build(profile: str) -> None:
     click.echo(f"Keycloak {built.version} ({profile}) ready in {built.home}")
 
 
+def _sms_options(command: Callable[..., None]) -> Callable[..., None]:
+    command = click.option(
+        "--sms-gateway-token", envvar="MONESPACE_SMS_GATEWAY_TOKEN", help="Bearer token for that gateway."
+    )(command)
+    return click.option(
+        "--sms-gateway-url",
+        envvar="MONESPACE_SMS_GATEWAY_URL",
+        help="A real SMS gateway (same contract as the sink) instead of the sink.",
+    )(command)
+
+
+def _admin_password() -> str:
+    """The bootstrap administrator's password: MONESPACE_ADMIN_PASSWORD (never an option: it would
+    show in the process list), else the development default."""
+    return os.environ.get(ENV_PASSWORD) or DEFAULT_ADMIN_PASSWORD
+
+
+def _smtp_to_sink() -> bool:
+    return not os.environ.get("MONESPACE_SMTP_HOST")
+
+
 @dev.command()
 @click.option("--http-port", default=8080, show_default=True, envvar="MONESPACE_HTTP_PORT")
 @click.option("--management-port", default=9000, show_default=True, envvar="MONESPACE_MANAGEMENT_PORT")
+@click.option(
+    "--jgroups-port",
+    default=7800,
+    show_default=True,
+    envvar="MONESPACE_JGROUPS_PORT",
+    help="Keycloak's clustering transport on 127.0.0.1 (its failure detection takes another port above).",
+)
 @click.option(
     "--smtp-port",
     default=2525,
@@ -62,12 +113,7 @@ def build(profile: str) -> None:
     envvar="MONESPACE_HOME_PORT",
     help="Port of the MonEspace home (MES SERVICES).",
 )
-@click.option(
-    "--sms-gateway-url",
-    envvar="MONESPACE_SMS_GATEWAY_URL",
-    help="A real SMS gateway (same contract as the sink) instead of the sink.",
-)
-@click.option("--sms-gateway-token", envvar="MONESPACE_SMS_GATEWAY_TOKEN", help="Bearer token for that gateway.")
+@_sms_options
 @click.option(
     "--production",
     is_flag=True,
@@ -75,9 +121,11 @@ def build(profile: str) -> None:
 )
 @click.option("--postgres-port", default=5432, show_default=True, envvar="MONESPACE_POSTGRES_PORT")
 @click.option("--fresh", is_flag=True, help="Start from an empty database (drops the local data).")
+@allowance_options
 def up(
     http_port: int,
     management_port: int,
+    jgroups_port: int,
     smtp_port: int,
     sink_port: int,
     home_port: int,
@@ -86,6 +134,8 @@ def up(
     production: bool,
     postgres_port: int,
     fresh: bool,
+    allow_default_admin_password: bool,
+    allow_message_sink: bool,
 ) -> None:
     """Start MonEspace and keep it running until Ctrl-C.
 
@@ -94,11 +144,16 @@ def up(
     with a local PostgreSQL (Debian's package) on loopback, data in .cache/postgres/.
 
     SMTP goes to the mail sink unless MONESPACE_SMTP_HOST (and MONESPACE_SMTP_PORT, _USER,
-    _PASSWORD…, see realm/values.yaml) point at another server. Data survive restarts.
+    _PASSWORD…, see realm/values.yaml) point at another server. Data survive restarts. Everything
+    listens on 127.0.0.1 only.
+
+    --production refuses the development parts as `monespace preflight` does: the admin/admin
+    administrator (set MONESPACE_ADMIN_PASSWORD before the first start) and the sink as SMTP or SMS
+    target, unless --allow-default-admin-password / --allow-message-sink say so.
     """
     # Imported here, as cluster() does: the sink and the home (aiohttp, aiosmtpd, flask) would
     # otherwise load on every `monespace` command.
-    from provisioning.devstack.stack import Stack, StackSettings
+    from provisioning.devstack.stack import DevPartsRefused, Stack, StackSettings
 
     settings = StackSettings(
         profile="postgres" if production else "dev",
@@ -106,17 +161,22 @@ def up(
         postgres_port=postgres_port,
         http_port=http_port,
         management_port=management_port,
+        jgroups_port=jgroups_port,
         smtp_port=smtp_port,
         sink_http_port=sink_port,
         home_port=home_port,
         sms_gateway_url=sms_gateway_url,
         sms_gateway_token=sms_gateway_token,
+        smtp_to_sink=_smtp_to_sink(),
         fresh_data=fresh,
+        admin_password=_admin_password(),
+        allow_default_admin_password=allow_default_admin_password,
+        allow_message_sink=allow_message_sink,
     )
     stack = Stack(settings, say=click.echo)
     try:
         stack.start()
-    except (PortInUse, BuildError, NoSupportedJdk, KeycloakStartError, PostgresError) as error:
+    except (PortInUse, BuildError, NoSupportedJdk, KeycloakStartError, PostgresError, DevPartsRefused) as error:
         raise click.ClickException(str(error)) from None
     try:
         _provision(stack, stack.admin())
@@ -154,7 +214,9 @@ def _ports(ctx: click.Context, param: click.Parameter, text: str) -> tuple[int, 
 @click.option("--smtp-port", default=2525, show_default=True, envvar="MONESPACE_SINK_SMTP_PORT")
 @click.option("--sink-port", default=8025, show_default=True, envvar="MONESPACE_SINK_HTTP_PORT")
 @click.option("--home-port", default=8000, show_default=True, envvar="MONESPACE_HOME_PORT")
+@_sms_options
 @click.option("--fresh", is_flag=True, help="Start from an empty database (drops the cluster's local data).")
+@allowance_options
 def cluster(
     front_port: int,
     node_ports: tuple[int, ...],
@@ -164,7 +226,11 @@ def cluster(
     smtp_port: int,
     sink_port: int,
     home_port: int,
+    sms_gateway_url: str | None,
+    sms_gateway_token: str | None,
     fresh: bool,
+    allow_default_admin_password: bool,
+    allow_message_sink: bool,
 ) -> None:
     """Two Keycloak nodes (production build) on one PostgreSQL, behind a round-robin front.
 
@@ -172,8 +238,12 @@ def cluster(
     the database); the front spreads requests over both without stickiness and skips a node
     that is down. Realm and demo doctors are applied through the front; Ctrl-C stops everything.
     Data live in .cache/postgres/cluster and .cache/instances/cluster-node-*.
+
+    Like `up --production`, it refuses the admin/admin administrator and the sink as SMTP or SMS
+    target unless --allow-default-admin-password / --allow-message-sink say so.
     """
     from provisioning.devstack.cluster import Cluster, ClusterError, ClusterSettings
+    from provisioning.devstack.stack import DevPartsRefused
 
     settings = ClusterSettings(
         front_port=front_port,
@@ -183,13 +253,20 @@ def cluster(
         postgres_port=postgres_port,
         smtp_port=smtp_port,
         sink_http_port=sink_port,
+        sms_gateway_url=sms_gateway_url,
+        sms_gateway_token=sms_gateway_token,
+        smtp_to_sink=_smtp_to_sink(),
         home_port=home_port,
         fresh_data=fresh,
+        admin_password=_admin_password(),
+        allow_default_admin_password=allow_default_admin_password,
+        allow_message_sink=allow_message_sink,
     )
     running = Cluster(settings, say=click.echo)
+    errors = (PortInUse, BuildError, NoSupportedJdk, KeycloakStartError, PostgresError, ClusterError, DevPartsRefused)
     try:
         running.start()
-    except (PortInUse, BuildError, NoSupportedJdk, KeycloakStartError, PostgresError, ClusterError) as error:
+    except errors as error:
         raise click.ClickException(str(error)) from None
     try:
         _provision(running.stack, running.admin())
@@ -211,18 +288,10 @@ def cluster(
 
 
 def _realm_values(stack: Stack) -> dict[str, Any]:
-    from monespace_home.settings import BACKCHANNEL_LOGOUT_PATH
+    from provisioning.devstack.stack import home_realm_values
 
-    home = stack.home_url
-    values: dict[str, Any] = {
-        "realm": REALM,
-        "home_root_url": home,
-        "home_url": f"{home}/",
-        "home_redirect_uris": [f"{home}/*"],
-        "home_post_logout_redirect_uris": [f"{home}/*"],
-        "home_backchannel_logout_url": f"{home}{BACKCHANNEL_LOGOUT_PATH}",
-    }
-    if "MONESPACE_SMTP_HOST" not in os.environ:
+    values: dict[str, Any] = {"realm": REALM, **home_realm_values(stack.home_url)}
+    if stack.settings.smtp_to_sink:
         values.update(smtp_host="127.0.0.1", smtp_port=stack.settings.smtp_port)
     return values
 
@@ -248,12 +317,18 @@ def _banner(stack: Stack) -> None:
         "",
         "MonEspace is running.",
         f"  Log in:              {stack.home_url}/  (MonEspace home → « Connectez-vous à votre espace »)",
-        f"  Keycloak:            {kc}/admin  (admin / admin)",
+        f"  Keycloak:            {kc}/admin  ({stack.settings.admin_user} / {_shown_password(stack)})",
     ]
     if stack.sink is not None:
         lines.append(f"  Codes and mails:     {stack.sink.http_url}/  (SMS gateway {stack.sms_url})")
     lines += ["  Demo doctors:        see README.md, « Demo identities »", "Press Ctrl-C to stop.", ""]
     click.echo("\n".join(lines))
+
+
+def _shown_password(stack: Stack) -> str:
+    """The development default is shown; a real password never is."""
+    password = stack.settings.admin_password
+    return password if password == DEFAULT_ADMIN_PASSWORD else f"password in {ENV_PASSWORD}"
 
 
 def _wait_for_interrupt() -> None:

@@ -94,7 +94,8 @@ def build_extensions(say: Progress) -> Path:
     """extensions/target/<jar>, rebuilt by Maven when extensions/ changed."""
     jar = paths.EXTENSIONS / "target" / PROVIDER_JAR
     stamp = paths.CACHE / "stamps" / "extensions"
-    current = fingerprint([paths.EXTENSIONS / "pom.xml", paths.EXTENSIONS / "src" / "main"])
+    # The jar carries realm/contract.yaml (the names Java shares with Python and the realm files).
+    current = fingerprint([paths.EXTENSIONS / "pom.xml", paths.EXTENSIONS / "src" / "main", paths.CONTRACT])
     if jar.exists() and stamp.exists() and stamp.read_text() == current:
         return jar
     say("Building the Keycloak extensions (Maven)…")

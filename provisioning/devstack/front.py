@@ -2,7 +2,8 @@
 production puts its own load balancer there).
 
 It does what a load balancer in front of Keycloak must do and nothing more: sets
-X-Forwarded-For/-Proto/-Host/-Port (the nodes run with --proxy-headers=xforwarded), streams
+X-Forwarded-For (to the client's address, replacing any the client sent)/-Proto/-Host/-Port (the
+nodes run with --proxy-headers=xforwarded), streams
 request and response bodies, and keeps no stickiness, so consecutive requests of one doctor land
 on different nodes. A node leaves the rotation when its /health/ready stops answering 200
 (checked every second) or at once when a connection to it is refused, and comes back when ready.
@@ -123,9 +124,9 @@ class Front(LoopThreadServer):
 
     def _forwarded_headers(self, request: web.Request) -> dict[str, str]:
         headers = {k: v for k, v in request.headers.items() if k.lower() not in HOP_BY_HOP}
-        peer = request.remote or "127.0.0.1"
-        previous = request.headers.get("X-Forwarded-For")
-        headers["X-Forwarded-For"] = f"{previous}, {peer}" if previous else peer
+        # The front is the first proxy: a client's own X-Forwarded-For is dropped, not extended,
+        # or the nodes (which trust the front) would count the address the client chose.
+        headers["X-Forwarded-For"] = request.remote or "127.0.0.1"
         headers["X-Forwarded-Proto"] = request.scheme
         headers["X-Forwarded-Host"] = request.host
         headers["X-Forwarded-Port"] = str(request.url.port or (443 if request.scheme == "https" else 80))

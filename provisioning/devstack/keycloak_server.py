@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import socket
 import subprocess
 import time
 from dataclasses import dataclass, field
@@ -26,6 +27,12 @@ class KeycloakServer:
 
     `options` are extra runtime options (SMTP is realm data; the SMS gateway, database and cache
     settings are options); `heap` sets JAVA_OPTS_KC_HEAP.
+
+    Every URL Keycloak writes for a browser (links in mails, redirects, form actions) and the
+    issuer of its tokens come from `hostname` (its own `url` unless a front stands before it),
+    never from the `Host` or `X-Forwarded-*` headers of a request: a forged one cannot make it
+    mail a link to another host. Back-channel callers (the CLI, the home's token requests) may
+    reach it by another address (`--hostname-backchannel-dynamic`).
     """
 
     instance: Path
@@ -37,6 +44,10 @@ class KeycloakServer:
     options: list[str] = field(default_factory=list)
     env: dict[str, str] = field(default_factory=dict)
     heap: str | None = None
+    #: The public URL (scheme, host, port); None: `url`.
+    hostname: str | None = None
+    #: Clustering (JGroups) port on `host`; its failure detection takes another one above it.
+    jgroups_port: int = 7800
     log_path: Path | None = None
     process: subprocess.Popen[bytes] | None = None
     #: Size of the (appended) log when this process started: what came after is this run's.
@@ -45,6 +56,10 @@ class KeycloakServer:
     @property
     def url(self) -> str:
         return f"http://{'localhost' if self.host == '127.0.0.1' else self.host}:{self.http_port}"
+
+    @property
+    def public_url(self) -> str:
+        return self.hostname or self.url
 
     @property
     def management_url(self) -> str:
@@ -59,7 +74,12 @@ class KeycloakServer:
             f"--http-host={self.host}",
             f"--http-port={self.http_port}",
             f"--http-management-port={self.management_port}",
-            "--hostname-strict=false",
+            f"--hostname={self.public_url}",
+            "--hostname-backchannel-dynamic=true",
+            # Clustering (JGroups, and its failure detection port) on the same address as HTTP:
+            # by default it listens on the machine's network address.
+            f"--cache-embedded-network-bind-address={self.host}",
+            f"--cache-embedded-network-bind-port={self.jgroups_port}",
             *self.options,
         ]
 
@@ -151,6 +171,18 @@ class KeycloakServer:
         self._signal(signal.SIGKILL)
         if self.process is not None:
             self.process.wait(10)
+        # kc.sh is reaped before the JVM it launched has died: until then the kernel still
+        # accepts connections on the JVM's port and resets them, where a crashed node refuses.
+        deadline = time.monotonic() + 10
+        while self._accepts_connections() and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+    def _accepts_connections(self) -> bool:
+        try:
+            with socket.create_connection((self.host, self.http_port), timeout=1):
+                return True
+        except OSError:
+            return False
 
     def _signal(self, sig: int) -> None:
         if self.process is not None and self.process.poll() is None:

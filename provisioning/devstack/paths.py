@@ -9,6 +9,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = Path(os.environ.get("MONESPACE_CACHE_DIR", ROOT / ".cache"))
 EXTENSIONS = ROOT / "extensions"
+#: The names Java, Python and the realm files share; Maven packs it into the providers jar.
+CONTRACT = ROOT / "realm" / "contract.yaml"
 THEMES = ROOT / "themes"
 THEME = THEMES / "monespace"
 STRENGTH_BUNDLE_PROJECT = THEMES / "password-strength"

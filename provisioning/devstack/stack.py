@@ -11,9 +11,12 @@ from pathlib import Path
 
 from keycloak import KeycloakAdmin
 
+from keycloak_connection.admin import DEFAULT_ADMIN_PASSWORD, DEFAULT_ADMIN_USER
 from message_sink import MessageSink
 from monespace_home import HomeServer
 from monespace_home import Settings as HomeSettings
+from monespace_home.settings import BACKCHANNEL_LOGOUT_PATH, CALLBACK_PATH, LOGGED_OUT_PATH
+from provisioning.dev_settings import refusals
 from provisioning.devstack import paths
 from provisioning.devstack.distribution import BuiltKeycloak, Progress, ensure_built, prepare_instance
 from provisioning.devstack.keycloak_server import KeycloakServer
@@ -21,6 +24,24 @@ from provisioning.devstack.ports import ensure_free
 from provisioning.devstack.postgres import LocalPostgres
 
 DATABASE = USER = PASSWORD = "keycloak"  # the local PostgreSQL's database and owner (loopback only)
+
+
+def home_realm_values(public_url: str, *more_urls: str) -> dict[str, object]:
+    """realm/ values for the home at `public_url`: its exact callback and "logged out" URIs (and
+    those of `more_urls`, other homes using the same client), where a reset link opened in
+    another browser lands, and where Keycloak posts logout tokens."""
+    urls = [public_url, *more_urls]
+    return {
+        "home_root_url": public_url,
+        "home_url": f"{public_url}/",
+        "home_redirect_uris": [f"{url}{CALLBACK_PATH}" for url in urls],
+        "home_post_logout_redirect_uris": [f"{url}{LOGGED_OUT_PATH}" for url in urls],
+        "home_backchannel_logout_url": f"{public_url}{BACKCHANNEL_LOGOUT_PATH}",
+    }
+
+
+#: Where the dev stack runs the message sink.
+SINK_HOST = "127.0.0.1"
 
 
 @dataclass
@@ -31,19 +52,28 @@ class StackSettings:
     instance: str = "dev"
     http_port: int = 8080
     management_port: int = 9000
+    #: Keycloak's clustering transport (one node: its caches still run it), on 127.0.0.1.
+    jgroups_port: int = 7800
     smtp_port: int = 2525
     sink_http_port: int = 8025
     #: Another SMS gateway than the sink (same contract); None uses the sink.
     sms_gateway_url: str | None = None
     sms_gateway_token: str | None = None
     sms_gateway_timeout_ms: int = 5000
-    #: Start the message sink (off when SMTP and SMS point elsewhere).
+    #: Start the message sink when SMTP or SMS goes to it (off: never).
     with_sink: bool = True
+    #: The realm's SMTP server is the sink (the caller knows: MONESPACE_SMTP_HOST is not set).
+    smtp_to_sink: bool = True
     fresh_data: bool = False
     heap: str | None = None
     extra_options: list[str] = field(default_factory=list)
-    admin_user: str = "admin"
-    admin_password: str = "admin"
+    admin_user: str = DEFAULT_ADMIN_USER
+    #: Keycloak's bootstrap admin, created with the master realm (the first start on a database).
+    admin_password: str = DEFAULT_ADMIN_PASSWORD
+    #: The production-like mode refuses the dev parts (default admin password, the sink as SMTP
+    #: or SMS target) unless these say so.
+    allow_default_admin_password: bool = False
+    allow_message_sink: bool = False
     #: The MonEspace home (MES SERVICES), started after Keycloak; the realm's home_redirect_uris
     #: default to port 8000.
     home_port: int = 8000
@@ -51,6 +81,37 @@ class StackSettings:
     postgres_port: int = 5432
     #: synchronous_commit; off only for benchmarks (see LocalPostgres.durable).
     postgres_durable: bool = True
+
+    @property
+    def sms_to_sink(self) -> bool:
+        return self.sms_gateway_url is None
+
+    @property
+    def sink_needed(self) -> bool:
+        return self.with_sink and (self.smtp_to_sink or self.sms_to_sink)
+
+    def dev_parts_refused(self) -> list[str]:
+        """What the production-like mode refuses to run with, unless allowed (dev_settings, as preflight)."""
+        if self.profile == "dev":
+            return []
+        return refusals(
+            admin_password=self.admin_password,
+            smtp_sink=SINK_HOST if self.smtp_to_sink else None,
+            sms_sink=SINK_HOST if self.sms_to_sink else None,
+            allow_default_admin_password=self.allow_default_admin_password,
+            allow_message_sink=self.allow_message_sink,
+        )
+
+    def check_dev_parts(self) -> None:
+        """DevPartsRefused when the production-like mode would run with a development part."""
+        refused = self.dev_parts_refused()
+        if refused:
+            lines = "".join(f"\nrefused: {reason}" for reason in refused)
+            raise DevPartsRefused(f"the production-like mode refuses development settings:{lines}")
+
+
+class DevPartsRefused(RuntimeError):
+    """The production-like mode was asked to run with a development part it was not allowed."""
 
 
 class Stack:
@@ -70,7 +131,7 @@ class Stack:
     @property
     def sms_url(self) -> str:
         s = self.settings
-        return s.sms_gateway_url or f"http://127.0.0.1:{s.sink_http_port}/sms"
+        return s.sms_gateway_url or f"http://{SINK_HOST}:{s.sink_http_port}/sms"
 
     def keycloak_options(self) -> list[str]:
         s = self.settings
@@ -95,7 +156,7 @@ class Stack:
         """PortInUse unless the ports of the services started beside Keycloak (message sink,
         home, PostgreSQL: those the settings turn on) are free."""
         s = self.settings
-        if s.with_sink:
+        if s.sink_needed:
             ensure_free(s.smtp_port, "message sink SMTP")
             ensure_free(s.sink_http_port, "message sink HTTP")
         if s.with_home:
@@ -105,14 +166,16 @@ class Stack:
 
     def start(self) -> Stack:
         s = self.settings
+        s.check_dev_parts()
         ensure_free(s.http_port, "Keycloak HTTP")
         ensure_free(s.management_port, "Keycloak management")
+        ensure_free(s.jgroups_port, "Keycloak clustering (JGroups)")
         self.check_service_ports()
         self.built = ensure_built(s.profile, self.say)
         instance = prepare_instance(self.built, s.instance, fresh_data=s.fresh_data)
         if s.profile == "postgres":
             self.start_postgres()
-        if s.with_sink:
+        if s.sink_needed:
             self.start_sink(instance)
         self.keycloak = KeycloakServer(
             instance=instance,
@@ -122,6 +185,7 @@ class Stack:
             admin_password=s.admin_password,
             options=self.keycloak_options(),
             heap=s.heap,
+            jgroups_port=s.jgroups_port,
         )
         self.say(f"Starting Keycloak {self.built.version} on {self.keycloak.url} (log: {self.log_path(instance)})…")
         self.keycloak.start()

@@ -2,7 +2,7 @@
 
 Public API (for the dev harness, tests and other tools):
 
-    from provisioning.keycloak_admin import AdminSettings, connect
+    from keycloak_connection.admin import AdminSettings, connect
     from provisioning.realm import apply_realm, load_desired, plan_realm
 
     admin = connect(AdminSettings(url="http://127.0.0.1:8080"))

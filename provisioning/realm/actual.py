@@ -6,11 +6,14 @@ import contextlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from provisioning.keycloak_admin import ADMIN_REALM
+from keycloak_connection.admin import ADMIN_REALM
 from provisioning.realm.api import RealmApi, segment
 from provisioning.realm.desired import DesiredRealm
 from provisioning.realm.errors import AdminApiError
 from provisioning.realm.flows import ExecutionRow, version_pattern
+
+#: Lists of the realm's default client scopes: GET/PUT/DELETE default-<kind>-client-scopes.
+REALM_DEFAULT_KINDS = ("default", "optional")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class ProviderCatalog:
     authenticators: frozenset[str]
     form_actions: frozenset[str]
     forms: frozenset[str]
+    client_authenticators: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -45,6 +49,9 @@ class ActualRealm:
     required_actions: dict[str, dict[str, Any]] = field(default_factory=dict)
     unregistered_required_actions: dict[str, dict[str, Any]] = field(default_factory=dict)
     clients: dict[str, dict[str, Any]] = field(default_factory=dict)  # by clientId
+    client_scopes: dict[str, dict[str, Any]] = field(default_factory=dict)  # by name
+    # The realm's default client scopes by kind ("default", "optional") → names.
+    realm_default_scopes: dict[str, set[str]] = field(default_factory=dict)
     default_role_composites: list[dict[str, Any]] = field(default_factory=list)
     # Role refs of defaultRoles and serviceAccountRoles → role representation (None: no such role/client).
     roles: dict[str, dict[str, Any] | None] = field(default_factory=dict)
@@ -80,6 +87,11 @@ def read_actual(api: RealmApi, desired: DesiredRealm) -> ActualRealm:
             actual.unregistered_required_actions = {a["providerId"]: a for a in unregistered}
     for role in desired.realm_roles:
         actual.realm_roles[role["name"]] = api.get_or_none(f"roles/{segment(role['name'])}")
+    if desired.client_scopes:
+        actual.client_scopes = {s["name"]: s for s in api.get("client-scopes")}
+        actual.realm_default_scopes = {
+            kind: {s["name"] for s in api.get(f"default-{kind}-client-scopes")} for kind in REALM_DEFAULT_KINDS
+        }
     default_refs = [RoleRef(r) for r in desired.default_roles_include + desired.default_roles_exclude]
     granted_refs = [RoleRef(r) for c in desired.clients for r in c.service_account_roles]
     client_ids = {c.client_id for c in desired.clients}
@@ -212,4 +224,5 @@ def read_providers(api: RealmApi) -> ProviderCatalog:
         authenticators=ids("authentication/authenticator-providers"),
         form_actions=ids("authentication/form-action-providers"),
         forms=ids("authentication/form-providers"),
+        client_authenticators=ids("authentication/client-authenticator-providers"),
     )

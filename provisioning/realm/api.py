@@ -17,7 +17,7 @@ from keycloak import KeycloakAdmin
 from keycloak.exceptions import KeycloakConnectionError
 from requests import Response
 
-from provisioning.keycloak_admin import describe_error
+from keycloak_connection.admin import describe_error
 from provisioning.realm.errors import AdminApiError
 
 HTTP_NOT_FOUND = 404

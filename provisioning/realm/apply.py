@@ -20,9 +20,9 @@ from provisioning.realm.diff import diff_realm
 from provisioning.realm.errors import AdminApiError
 from provisioning.realm.flows import DesiredFlow, config_alias, subflow_alias
 from provisioning.realm.plan import Change, ChangeSummary, RealmPlan
-from provisioning.realm.schema import Step, SubflowStep, as_keycloak_strings
+from provisioning.realm.schema import Execution, SubflowExecution, as_keycloak_strings
 
-PRIORITY_STEP = 10  # gaps leave room for a hand-inserted step during an investigation
+PRIORITY_GAP = 10  # gaps leave room for a hand-inserted execution during an investigation
 
 
 def plan_realm(admin: KeycloakAdmin, desired: DesiredRealm) -> RealmPlan:
@@ -74,11 +74,16 @@ def execute(api: RealmApi, plan: RealmPlan) -> None:
     if plan.profile is not None:
         api.put("users/profile", plan.profile)
     _required_actions(api, plan)
-    _roles(api, plan)
+    _write(api, "roles", plan.role_creates, plan.role_updates)
+    _write(api, "client-scopes", plan.scope_creates, plan.scope_updates)
     _clients(api, plan)
+    _client_scopes(api, plan)
     _service_account_grants(api, plan)
     _default_roles(api, plan)
     _flows(api, plan)
+    # Last: a scope declared absent is deleted once no declared client names it any more.
+    for scope_id, _name in plan.scope_deletes:
+        api.delete(f"client-scopes/{scope_id}")
 
 
 def _realm_update_hint(update: dict[str, Any]) -> str:
@@ -110,11 +115,35 @@ def _clients(api: RealmApi, plan: RealmPlan) -> None:
         api.put(f"clients/{uuid}/protocol-mappers/models/{mapper_id}", mapper)
 
 
-def _roles(api: RealmApi, plan: RealmPlan) -> None:
-    for representation in plan.role_creates:
-        api.post("roles", representation)
-    for name, representation in plan.role_updates:
-        api.put(f"roles/{segment(name)}", representation)
+def _write(
+    api: RealmApi, collection: str, creates: list[dict[str, Any]], updates: list[tuple[str, dict[str, Any]]]
+) -> None:
+    """POST each new representation to `collection`, PUT each (key, representation) to its key."""
+    for representation in creates:
+        api.post(collection, representation)
+    for key, representation in updates:
+        api.put(f"{collection}/{segment(key)}", representation)
+
+
+def _client_scopes(api: RealmApi, plan: RealmPlan) -> None:
+    """Attach and detach scopes by name, for clients and the realm's defaults."""
+    if not (plan.client_scope_changes or plan.realm_default_scope_changes):
+        return
+    scope_ids = {s["name"]: s["id"] for s in api.get("client-scopes")}
+    client_ids: dict[str, str] = {}
+    for client_id, kind, op, name in plan.client_scope_changes:
+        if client_id not in client_ids:
+            client_ids[client_id] = api.get("clients", clientId=client_id)[0]["id"]
+        _attach(api, f"clients/{client_ids[client_id]}/{kind}-client-scopes/{scope_ids[name]}", op)
+    for kind, op, name in plan.realm_default_scope_changes:
+        _attach(api, f"default-{kind}-client-scopes/{scope_ids[name]}", op)
+
+
+def _attach(api: RealmApi, path: str, op: str) -> None:
+    if op == "+":
+        api.put(path, None)
+    else:
+        api.delete(path)
 
 
 def _service_account_grants(api: RealmApi, plan: RealmPlan) -> None:
@@ -160,9 +189,9 @@ def create_flow(api: RealmApi, flow: DesiredFlow) -> None:
     """Create a flow version with all its executions; on failure remove what was created."""
     created: list[str] = []
     try:
-        top = _new_flow(api, flow.alias, flow.definition.description, "basic-flow", top_level=True)
+        top = _new_flow(api, flow.alias, flow.definition.description, flow.definition.type, top_level=True)
         created.append(top)
-        _add_steps(api, flow, top, flow.definition.executions, created)
+        _add_executions(api, flow, top, flow.definition.executions, created)
     except AdminApiError as exc:
         for flow_id in reversed(created):
             with contextlib.suppress(AdminApiError):
@@ -186,31 +215,33 @@ def _new_flow(api: RealmApi, alias: str, description: str, provider: str, *, top
     return flow_id
 
 
-def _add_steps(api: RealmApi, flow: DesiredFlow, parent: str, steps: list[Step], created: list[str]) -> None:
-    for position, step in enumerate(steps, start=1):
+def _add_executions(
+    api: RealmApi, flow: DesiredFlow, parent: str, children: list[Execution], created: list[str]
+) -> None:
+    for position, child in enumerate(children, start=1):
         execution: dict[str, Any] = {
             "parentFlow": parent,
-            "requirement": step.requirement,
-            "priority": position * PRIORITY_STEP,
+            "requirement": child.requirement,
+            "priority": position * PRIORITY_GAP,
         }
-        if isinstance(step, SubflowStep):
-            alias = subflow_alias(flow.alias, step.flow)
-            sub = _new_flow(api, alias, step.description, step.type, top_level=False)
+        if isinstance(child, SubflowExecution):
+            alias = subflow_alias(flow.alias, child.flow)
+            sub = _new_flow(api, alias, child.description, child.type, top_level=False)
             created.append(sub)
             execution |= {"authenticatorFlow": True, "flowId": sub}
-            if step.type == "form-flow" and step.provider:
-                execution["authenticator"] = step.provider
+            if child.type == "form-flow" and child.provider:
+                execution["authenticator"] = child.provider
             api.post("authentication/executions", execution)
-            _add_steps(api, flow, sub, step.executions, created)
+            _add_executions(api, flow, sub, child.executions, created)
             continue
-        execution |= {"authenticatorFlow": False, "authenticator": step.authenticator}
+        execution |= {"authenticatorFlow": False, "authenticator": child.authenticator}
         execution_id = api.post("authentication/executions", execution)
-        if step.config is not None:
+        if child.config is not None:
             api.post(
                 f"authentication/executions/{execution_id}/config",
                 {
-                    "alias": config_alias(flow.alias, step.config.alias),
-                    "config": as_keycloak_strings(step.config.values),
+                    "alias": config_alias(flow.alias, child.config.alias),
+                    "config": as_keycloak_strings(child.config.values),
                 },
             )
 

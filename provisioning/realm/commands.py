@@ -10,7 +10,8 @@ from typing import Any, TypeVar
 
 import click
 
-from provisioning.keycloak_admin import AdminSettings, admin_options, connect
+from keycloak_connection.admin import AdminSettings, connect
+from keycloak_connection.options import admin_options
 from provisioning.realm.apply import apply_desired, plan_realm
 from provisioning.realm.desired import DesiredRealm, load_desired
 from provisioning.realm.errors import AdminApiError
@@ -86,6 +87,7 @@ def validate(desired: DesiredRealm) -> None:
     """Render and validate realm/ without contacting Keycloak."""
     click.echo(
         f"realm/ is valid: realm {desired.name}, {len(desired.clients)} clients, "
+        f"{len(desired.client_scopes)} client scopes, "
         f"{len(desired.required_actions)} required actions, {len(desired.flows)} flows"
         + "".join(f"\n  flow {f.name} → {f.alias}" for f in desired.flows)
     )
@@ -131,3 +133,12 @@ def _print(summary: ChangeSummary) -> None:
     for line in summary.lines():
         click.echo(line)
     click.echo(summary.summary_line())
+
+
+def _register() -> None:
+    from provisioning.realm.client_secret import client_secret
+
+    realm.add_command(client_secret)
+
+
+_register()

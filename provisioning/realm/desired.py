@@ -9,12 +9,14 @@ from typing import Any
 
 from provisioning.realm.files import RealmFiles, default_realm_dir, load_realm_files
 from provisioning.realm.flows import DesiredFlow, desired_flow
-from provisioning.realm.schema import Client, ProtocolMapper, RequiredAction, as_keycloak_strings
+from provisioning.realm.schema import Client, ClientScope, ProtocolMapper, RequiredAction, as_keycloak_strings
 from provisioning.realm.values import load_defaults, resolve_values
 
 # Realm fields that Keycloak keeps as sets: compared without order.
 UNORDERED_REALM_FIELDS = frozenset({"supportedLocales", "eventsListeners", "enabledEventTypes"})
 UNORDERED_CLIENT_FIELDS = frozenset({"redirectUris", "webOrigins"})
+#: Kinds of client scope attachment → the ClientRepresentation field listing them.
+SCOPE_FIELDS = {"default": "defaultClientScopes", "optional": "optionalClientScopes"}
 
 
 @dataclass(frozen=True)
@@ -24,14 +26,33 @@ class DesiredClient:
     attributes: dict[str, str]
     mappers: list[dict[str, Any]]
     service_account_roles: list[str] = field(default_factory=list)
+    # Scope names by kind ("default", "optional"); a kind absent here is left as it is.
+    scopes: dict[str, list[str]] = field(default_factory=dict)
 
     def representation(self) -> dict[str, Any]:
-        """Full representation for a creation."""
+        """Full representation for a creation (with exactly the declared scopes)."""
         rep: dict[str, Any] = {"clientId": self.client_id, **self.fields}
         if self.attributes:
             rep["attributes"] = dict(self.attributes)
         if self.mappers:
             rep["protocolMappers"] = [dict(m) for m in self.mappers]
+        for kind, names in self.scopes.items():
+            rep[SCOPE_FIELDS[kind]] = list(names)
+        return rep
+
+
+@dataclass(frozen=True)
+class DesiredScope:
+    name: str
+    present: bool
+    fields: dict[str, Any]  # protocol, description when declared
+    attributes: dict[str, str]
+    realm_default: str | None  # "default", "optional", "none"; None: left as it is
+
+    def representation(self) -> dict[str, Any]:
+        rep: dict[str, Any] = {"name": self.name, **self.fields}
+        if self.attributes:
+            rep["attributes"] = dict(self.attributes)
         return rep
 
 
@@ -50,6 +71,7 @@ class DesiredRealm:
     smtp_server: dict[str, str] | None
     profile: DesiredProfile | None
     realm_roles: list[dict[str, Any]] = field(default_factory=list)  # RoleRepresentations
+    client_scopes: list[DesiredScope] = field(default_factory=list)
     clients: list[DesiredClient] = field(default_factory=list)
     default_roles_include: list[str] = field(default_factory=list)
     default_roles_exclude: list[str] = field(default_factory=list)
@@ -93,6 +115,7 @@ def build_desired(files: RealmFiles) -> DesiredRealm:
         smtp_server=smtp,
         profile=profile,
         realm_roles=[r.model_dump(exclude_none=True) for r in files.roles.realm] if files.roles else [],
+        client_scopes=[_scope(c) for c in files.client_scopes],
         clients=[_client(c) for c in files.clients],
         default_roles_include=list(roles.include) if roles else [],
         default_roles_exclude=list(roles.exclude) if roles else [],
@@ -102,15 +125,30 @@ def build_desired(files: RealmFiles) -> DesiredRealm:
 
 
 def _client(client: Client) -> DesiredClient:
+    scope_lists = set(SCOPE_FIELDS.values())
     fields = client.model_dump(
-        exclude_none=True, exclude={"clientId", "attributes", "protocolMappers", "serviceAccountRoles"}
+        exclude_none=True,
+        exclude={"clientId", "attributes", "protocolMappers", "serviceAccountRoles", *scope_lists},
     )
+    declared = {kind: getattr(client, name) for kind, name in SCOPE_FIELDS.items()}
+    scopes = {kind: list(names) for kind, names in declared.items() if names is not None}
     return DesiredClient(
         client_id=client.clientId,
         fields=fields,
         attributes=as_keycloak_strings(client.attributes or {}),
         mappers=[mapper_representation(m) for m in client.protocolMappers or []],
         service_account_roles=list(client.serviceAccountRoles or []),
+        scopes=scopes,
+    )
+
+
+def _scope(scope: ClientScope) -> DesiredScope:
+    return DesiredScope(
+        name=scope.name,
+        present=scope.state == "present",
+        fields=scope.model_dump(include={"protocol", "description"}, exclude_none=True),
+        attributes=as_keycloak_strings(scope.attributes or {}),
+        realm_default=scope.realmDefault,
     )
 
 

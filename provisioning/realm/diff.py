@@ -1,7 +1,8 @@
 """Compare the desired realm with what Keycloak holds and build the plan.
 
 Only what `realm/` names is compared. Nothing is removed from Keycloak except the roles
-`defaultRoles.exclude` lists and older versions of a declared flow that nothing binds.
+`defaultRoles.exclude` lists, client scopes declared absent (and scopes detached from a client
+that names its scopes) and older versions of a declared flow that nothing binds.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import Any
 
 from provisioning.realm.actual import ActualRealm, ProviderCatalog, RoleRef
 from provisioning.realm.desired import (
+    SCOPE_FIELDS,
     UNORDERED_CLIENT_FIELDS,
     UNORDERED_REALM_FIELDS,
     DesiredClient,
@@ -19,16 +21,17 @@ from provisioning.realm.desired import (
 )
 from provisioning.realm.errors import KeycloakStateError
 from provisioning.realm.flows import DesiredFlow, layouts_match, version_pattern
-from provisioning.realm.plan import SECRET, UNSET, Change, RealmPlan, changed
+from provisioning.realm.plan import SECRET, UNSET, Change, Op, RealmPlan, changed
 from provisioning.realm.schema import (
     BINDING_FIELDS,
-    AuthenticatorStep,
-    Step,
-    SubflowStep,
+    AuthenticatorExecution,
+    Execution,
+    SubflowExecution,
     as_keycloak_strings,
 )
 
 SMTP_SECRET = "password"
+OVERRIDES = "authenticationFlowBindingOverrides"
 
 
 def diff_realm(desired: DesiredRealm, actual: ActualRealm) -> RealmPlan:
@@ -47,6 +50,7 @@ def diff_realm(desired: DesiredRealm, actual: ActualRealm) -> RealmPlan:
         _profile(desired.profile, actual.profile or {}, plan)
     _required_actions(desired, actual, plan, problems)
     _realm_roles(desired, actual, plan)
+    _client_scopes(desired, actual, plan)
     for client in desired.clients:
         _client(client, actual.clients.get(client.client_id), plan)
         _service_account_roles(client, desired, actual, plan, problems)
@@ -194,11 +198,23 @@ def _client(client: DesiredClient, current: dict[str, Any] | None, plan: RealmPl
         plan.client_creates.append(client.representation())
         return
     update = _changed_fields(plan, subject, current, client.fields, UNORDERED_CLIENT_FIELDS)
+    if OVERRIDES in update:
+        # Keycloak removes an override given an empty flow id (realm/ only declares none).
+        update[OVERRIDES] = {binding: "" for binding in current.get(OVERRIDES) or {}}
     attributes = _changed_fields(plan, f"{subject}.attributes", current.get("attributes") or {}, client.attributes)
     if attributes:
         update["attributes"] = attributes
     if update:
         plan.client_updates.append((current["id"], {"clientId": client.client_id, **update}))
+    for kind, wanted in client.scopes.items():
+        held = set(current.get(SCOPE_FIELDS[kind]) or [])
+        detached = sorted(held - set(wanted))
+        attached = [name for name in wanted if name not in held]
+        changes: tuple[tuple[Op, list[str]], ...] = (("-", detached), ("+", attached))
+        for op, names in changes:
+            if names:
+                plan.add(Change(op, f"{subject} {kind} scopes", ", ".join(names)))
+                plan.client_scope_changes += [(client.client_id, kind, op, name) for name in names]
 
     mappers = {m["name"]: m for m in current.get("protocolMappers") or []}
     for mapper in client.mappers:
@@ -215,6 +231,42 @@ def _client(client: DesiredClient, current: dict[str, Any] | None, plan: RealmPl
             plan.add(Change("~", f"{subject} mapper {mapper['name']}", ", ".join(keys)))
             merged = {**existing, **mapper, "config": {**old_config, **mapper["config"]}}
             plan.mapper_updates.append((current["id"], existing["id"], merged))
+
+
+def _client_scopes(desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan) -> None:
+    for scope in desired.client_scopes:
+        subject = f"client-scope {scope.name}"
+        if not actual.exists:  # Keycloak creates its stock scopes with the realm
+            if scope.present:
+                plan.add(Change("+", subject, "unless Keycloak creates it with the realm"))
+            else:
+                plan.add(Change("-", subject, "if Keycloak creates it with the realm"))
+            continue
+        current = actual.client_scopes.get(scope.name)
+        if not scope.present:
+            if current is not None:
+                plan.add(Change("-", subject))
+                plan.scope_deletes.append((current["id"], scope.name))
+            continue
+        if current is None:
+            plan.add(Change("+", subject))
+            plan.scope_creates.append(scope.representation())
+        else:
+            update = _changed_fields(plan, subject, current, scope.fields)
+            held_attributes = current.get("attributes") or {}
+            attributes = _changed_fields(plan, f"{subject}.attributes", held_attributes, scope.attributes)
+            if update or attributes:
+                merged_attributes = {**held_attributes, **attributes}
+                plan.scope_updates.append((current["id"], {**current, **update, "attributes": merged_attributes}))
+        if scope.realm_default is None:
+            continue
+        held = {kind for kind, names in actual.realm_default_scopes.items() if scope.name in names}
+        wanted = set() if scope.realm_default == "none" else {scope.realm_default}
+        if held != wanted:
+            was = "/".join(sorted(held)) or "none"
+            plan.add(changed(f"realm default scope {scope.name}", was, scope.realm_default))
+            plan.realm_default_scope_changes += [(kind, "-", scope.name) for kind in sorted(held - wanted)]
+            plan.realm_default_scope_changes += [(kind, "+", scope.name) for kind in sorted(wanted - held)]
 
 
 def _realm_roles(desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan) -> None:
@@ -303,14 +355,14 @@ def _flows(desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan, problems
             plan.add(Change("~", f"flow {flow.alias}", drift))
             plan.flow_retires.append((existing["id"], flow.alias))
             plan.flow_creates.append(flow)
-            if flow.binding_field:
-                plan.flow_bindings[flow.binding_field] = flow.alias  # rebind to the new copy
+            for field in flow.binding_fields:
+                plan.flow_bindings[field] = flow.alias  # rebind to the new copy
             if actual.providers is not None:
                 problems.extend(_missing_providers(flow, actual.providers))
-        field = flow.binding_field
-        if field and current.get(field) != flow.alias:
-            plan.add(changed(f"realm.{field}", current.get(field), flow.alias))
-            plan.flow_bindings[field] = flow.alias
+        for field in flow.binding_fields:
+            if current.get(field) != flow.alias:
+                plan.add(changed(f"realm.{field}", current.get(field), flow.alias))
+                plan.flow_bindings[field] = flow.alias
     for flow in desired.flows:
         _old_versions(flow, actual, plan)
     for flow_id, alias in plan.flow_retires:
@@ -341,16 +393,21 @@ def _old_versions(flow: DesiredFlow, actual: ActualRealm, plan: RealmPlan) -> No
 def _missing_providers(flow: DesiredFlow, catalog: ProviderCatalog) -> list[str]:
     missing: list[str] = []
 
-    def check(steps: list[Step], in_form: bool) -> None:
-        for step in steps:
-            if isinstance(step, SubflowStep):
-                if step.type == "form-flow" and step.provider and step.provider not in catalog.forms:
-                    missing.append(f"form '{step.provider}'")
-                check(step.executions, in_form=step.type == "form-flow")
-            elif isinstance(step, AuthenticatorStep):
-                known = catalog.form_actions if in_form else catalog.authenticators
-                if step.authenticator not in known:
-                    missing.append(f"{'form action' if in_form else 'authenticator'} '{step.authenticator}'")
+    def check(executions: list[Execution], in_form: bool) -> None:
+        for execution in executions:
+            if isinstance(execution, SubflowExecution):
+                if execution.type == "form-flow" and execution.provider and execution.provider not in catalog.forms:
+                    missing.append(f"form '{execution.provider}'")
+                check(execution.executions, in_form=execution.type == "form-flow")
+            elif isinstance(execution, AuthenticatorExecution):
+                if flow.definition.type == "client-flow":
+                    kind, known = "client authenticator", catalog.client_authenticators
+                elif in_form:
+                    kind, known = "form action", catalog.form_actions
+                else:
+                    kind, known = "authenticator", catalog.authenticators
+                if execution.authenticator not in known:
+                    missing.append(f"{kind} '{execution.authenticator}'")
 
     check(flow.definition.executions, in_form=False)
     return [f"flow {flow.name}: {m} is not deployed in this Keycloak" for m in missing]

@@ -13,13 +13,16 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import monespace_realm
 import yaml
+from monespace_realm.contract import FILE as CONTRACT_FILE
 from pydantic import ValidationError
 
 from provisioning.realm.errors import RealmFilesError
 from provisioning.realm.schema import (
-    STEP_TAGS,
+    EXECUTION_TAGS,
     Client,
+    ClientScope,
     DefaultRoles,
     Flow,
     RealmDocument,
@@ -27,9 +30,9 @@ from provisioning.realm.schema import (
     RequiredAction,
     Roles,
     UserProfile,
-    walk_steps,
+    walk_executions,
 )
-from provisioning.realm.values import VALUES_FILE, display_path
+from provisioning.realm.values import VALUES_FILE, display_path, realm_contract
 
 # Top-level keys starting with this are free-form: a place for YAML anchors shared by sections.
 FREE_FORM_PREFIX = "x-"
@@ -38,8 +41,8 @@ PARTIAL_PREFIX = "_"
 
 
 def default_realm_dir() -> Path:
-    """`realm/` at the root of the repository this package is installed from."""
-    return Path(__file__).resolve().parents[2] / "realm"
+    """The realm files installed with this package (realm/ of the checkout in development)."""
+    return monespace_realm.DIRECTORY
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class RealmFiles:
     realm: RealmSettings
     user_profile: UserProfile | None = None
     roles: Roles | None = None
+    client_scopes: list[ClientScope] = field(default_factory=list)
     clients: list[Client] = field(default_factory=list)
     default_roles: DefaultRoles | None = None
     required_actions: list[RequiredAction] = field(default_factory=list)
@@ -57,7 +61,8 @@ class RealmFiles:
 
 def template_files(realm_dir: Path) -> list[Path]:
     names = sorted(p for p in realm_dir.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
-    return [p for p in names if p.name != VALUES_FILE and not p.name.startswith(PARTIAL_PREFIX)]
+    documents = [p for p in names if p.name not in (VALUES_FILE, CONTRACT_FILE)]
+    return [p for p in documents if not p.name.startswith(PARTIAL_PREFIX)]
 
 
 def load_realm_files(realm_dir: Path, values: Mapping[str, Any]) -> RealmFiles:
@@ -76,6 +81,13 @@ def load_realm_files(realm_dir: Path, values: Mapping[str, Any]) -> RealmFiles:
         keep_trailing_newline=True,
     )
     environment.filters["tojson"] = _to_json
+    contract = realm_contract(realm_dir)
+
+    def provider_config(provider: str) -> dict[str, Any]:
+        """The config of one of MonEspace's providers: its settings (contract.yaml), from `values`."""
+        return {setting.name: values[setting.name] for setting in contract.settings_of(provider)}
+
+    environment.globals["provider_config"] = provider_config
     problems: list[str] = []
     documents: list[tuple[str, RealmDocument]] = []
     for path in template_files(realm_dir):
@@ -165,7 +177,7 @@ def _key_path(loc: tuple[int | str, ...]) -> str:
     for item in loc:
         if isinstance(item, int):
             parts.append(f"[{item}]")
-        elif item in STEP_TAGS and isinstance(previous, int):
+        elif item in EXECUTION_TAGS and isinstance(previous, int):
             pass  # the discriminator tag pydantic inserts after a list index
         else:
             parts.append(("." if parts else "") + str(item))
@@ -175,6 +187,7 @@ def _key_path(loc: tuple[int | str, ...]) -> str:
 
 def _join(documents: list[tuple[str, RealmDocument]], problems: list[str]) -> RealmFiles | None:
     singles: dict[str, tuple[str, Any]] = {}
+    scopes: list[tuple[str, int, ClientScope]] = []
     clients: list[tuple[str, int, Client]] = []
     actions: list[tuple[str, int, RequiredAction]] = []
     flows: list[tuple[str, int, Flow]] = []
@@ -187,11 +200,14 @@ def _join(documents: list[tuple[str, RealmDocument]], problems: list[str]) -> Re
                 problems.append(f"{label}: {section}: already defined in {singles[section][0]}")
             else:
                 singles[section] = (label, value)
+        scopes += [(label, i, c) for i, c in enumerate(document.clientScopes or [])]
         clients += [(label, i, c) for i, c in enumerate(document.clients or [])]
         actions += [(label, i, a) for i, a in enumerate(document.requiredActions or [])]
         flows += [(label, i, f) for i, f in enumerate(document.flows or [])]
 
+    _unique(scopes, "clientScopes", "name", lambda c: c.name, problems)
     _unique(clients, "clients", "clientId", lambda c: c.clientId, problems)
+    _check_client_scopes(scopes, clients, problems)
     _unique(actions, "requiredActions", "alias", lambda a: a.alias, problems)
     _unique(flows, "flows", "alias", lambda f: f.alias, problems)
     _check_flows(flows, problems)
@@ -203,6 +219,7 @@ def _join(documents: list[tuple[str, RealmDocument]], problems: list[str]) -> Re
         realm=singles["realm"][1],
         user_profile=singles.get("userProfile", (None, None))[1],
         roles=singles.get("roles", (None, None))[1],
+        client_scopes=[c for _, _, c in scopes],
         clients=[c for _, _, c in clients],
         default_roles=singles.get("defaultRoles", (None, None))[1],
         required_actions=[a for _, _, a in actions],
@@ -225,16 +242,15 @@ def _check_flows(flows: list[tuple[str, int, Flow]], problems: list[str]) -> Non
     bindings: dict[str, str] = {}
     config_aliases: dict[str, str] = {}
     for label, index, flow in flows:
-        if flow.binding is not None:
-            if flow.binding in bindings:
+        for binding in flow.bindings:
+            if binding in bindings:
                 problems.append(
-                    f"{label}: flows[{index}].binding: '{flow.binding}' is already taken by flow "
-                    f"'{bindings[flow.binding]}'"
+                    f"{label}: flows[{index}].binding: '{binding}' is already taken by flow '{bindings[binding]}'"
                 )
             else:
-                bindings[flow.binding] = flow.alias
-        for step in walk_steps(flow):
-            config = getattr(step, "config", None)
+                bindings[binding] = flow.alias
+        for execution in walk_executions(flow):
+            config = getattr(execution, "config", None)
             if config is None:
                 continue
             if config.alias in config_aliases:
@@ -244,3 +260,18 @@ def _check_flows(flows: list[tuple[str, int, Flow]], problems: list[str]) -> Non
                 )
             else:
                 config_aliases[config.alias] = flow.alias
+
+
+def _check_client_scopes(
+    scopes: list[tuple[str, int, ClientScope]], clients: list[tuple[str, int, Client]], problems: list[str]
+) -> None:
+    """A client may only name scopes declared present."""
+    present = {scope.name for _, _, scope in scopes if scope.state == "present"}
+    for label, index, client in clients:
+        for section in ("defaultClientScopes", "optionalClientScopes"):
+            for name in getattr(client, section) or []:
+                if name not in present:
+                    problems.append(
+                        f"{label}: clients[{index}].{section}: '{name}' is not a client scope declared present"
+                        " (clientScopes)"
+                    )

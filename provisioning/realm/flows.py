@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 
 from provisioning.realm.schema import (
     BINDING_FIELDS,
-    AuthenticatorStep,
+    AuthenticatorExecution,
+    Execution,
     Flow,
-    Step,
-    SubflowStep,
+    SubflowExecution,
     as_keycloak_string,
 )
 
@@ -30,7 +30,9 @@ MASKED_VALUE = "**********"
 
 def flow_digest(flow: Flow) -> str:
     """Short hash of everything that shapes the flow (not where it is bound)."""
-    definition = flow.model_dump(mode="json", exclude={"binding"})
+    # `type` counts only when not the default, so flows declared before it kept their versions.
+    ignored = {"binding"} | ({"type"} if flow.type == "basic-flow" else set())
+    definition = flow.model_dump(mode="json", exclude=ignored)
     canonical = json.dumps(definition, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:DIGEST_LENGTH]
 
@@ -73,9 +75,9 @@ class DesiredFlow:
         return self.definition.alias
 
     @property
-    def binding_field(self) -> str | None:
-        binding = self.definition.binding
-        return BINDING_FIELDS[binding] if binding else None
+    def binding_fields(self) -> list[str]:
+        """The realm fields (browserFlow…) this flow is bound to."""
+        return [BINDING_FIELDS[binding] for binding in self.definition.bindings]
 
     def layout(self) -> list[ExecutionRow]:
         """The executions Keycloak should list for this flow, depth first."""
@@ -83,31 +85,31 @@ class DesiredFlow:
         self._layout(self.definition.executions, 0, rows)
         return rows
 
-    def _layout(self, steps: list[Step], level: int, rows: list[ExecutionRow]) -> None:
-        for step in steps:
-            if isinstance(step, SubflowStep):
+    def _layout(self, executions: list[Execution], level: int, rows: list[ExecutionRow]) -> None:
+        for execution in executions:
+            if isinstance(execution, SubflowExecution):
                 rows.append(
                     ExecutionRow(
                         level=level,
                         kind="flow",
-                        name=subflow_alias(self.alias, step.flow),
-                        requirement=step.requirement,
-                        provider=step.provider if step.type == "form-flow" else None,
-                        description=step.description,
+                        name=subflow_alias(self.alias, execution.flow),
+                        requirement=execution.requirement,
+                        provider=execution.provider if execution.type == "form-flow" else None,
+                        description=execution.description,
                     )
                 )
-                self._layout(step.executions, level + 1, rows)
+                self._layout(execution.executions, level + 1, rows)
             else:
-                rows.append(authenticator_row(self.alias, step, level))
+                rows.append(authenticator_row(self.alias, execution, level))
 
 
-def authenticator_row(versioned: str, step: AuthenticatorStep, level: int) -> ExecutionRow:
-    config = step.config
+def authenticator_row(versioned: str, execution: AuthenticatorExecution, level: int) -> ExecutionRow:
+    config = execution.config
     return ExecutionRow(
         level=level,
         kind="authenticator",
-        name=step.authenticator,
-        requirement=step.requirement,
+        name=execution.authenticator,
+        requirement=execution.requirement,
         config_alias=config_alias(versioned, config.alias) if config else None,
         config=config_items(config.values) if config else None,
     )

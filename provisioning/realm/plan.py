@@ -58,6 +58,12 @@ class RealmPlan:
     action_updates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     role_creates: list[dict[str, Any]] = field(default_factory=list)
     role_updates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (name, representation)
+    scope_creates: list[dict[str, Any]] = field(default_factory=list)
+    scope_updates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (id, representation)
+    scope_deletes: list[tuple[str, str]] = field(default_factory=list)  # (id, name)
+    # (clientId, kind, "+"/"-", scope name); resolved by name when applied.
+    client_scope_changes: list[tuple[str, str, str, str]] = field(default_factory=list)
+    realm_default_scope_changes: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, op, name)
     client_creates: list[dict[str, Any]] = field(default_factory=list)
     client_updates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (uuid, fields)
     mapper_creates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)

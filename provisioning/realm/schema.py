@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
 # Keycloak keeps client/realm attributes and authenticator configs as string maps; YAML
 # numbers and booleans are accepted and written as their string form.
@@ -122,6 +122,17 @@ class RealmSettings(Strict):
     ssoSessionIdleTimeout: int | None = None
     ssoSessionMaxLifespan: int | None = None
 
+    offlineSessionMaxLifespanEnabled: bool | None = None
+
+    # Switches of whole surfaces (organizations, fine-grained admin permissions, user-managed
+    # access, OID4VC, SCIM): each is declared, so a new one brought by an upgrade is noticed
+    # (tests/security/test_surface_inventory.py).
+    organizationsEnabled: bool | None = None
+    adminPermissionsEnabled: bool | None = None
+    userManagedAccessAllowed: bool | None = None
+    verifiableCredentialsEnabled: bool | None = None
+    scimApiEnabled: bool | None = None
+
     eventsEnabled: bool | None = None
     eventsExpiration: int | None = None
     eventsListeners: list[str] | None = None
@@ -214,6 +225,35 @@ class ProtocolMapper(Strict):
     config: dict[str, Scalar] = {}
 
 
+class ClientScope(Strict):
+    """A client scope (ClientScopeRepresentation fields), matched by name.
+
+    `state: absent` deletes it (with its attachments); a present scope that does not exist is
+    created (without mappers). `realmDefault` is what Keycloak gives clients created outside
+    realm/: `default`, `optional` or `none`.
+    """
+
+    name: Annotated[str, Field(pattern=r"^[^/\s]+$")]
+    state: Literal["present", "absent"] = "present"
+    protocol: Literal["openid-connect", "saml"] | None = None
+    description: str | None = None
+    realmDefault: Literal["default", "optional", "none"] | None = None
+    attributes: dict[str, Scalar] | None = None
+
+    @model_validator(mode="after")
+    def _absent_is_only_a_name(self) -> ClientScope:
+        if self.state == "absent":
+            named = sorted(k for k in self.model_fields_set if k not in {"name", "state"})
+            if named:
+                raise ValueError(f"an absent client scope has no other field ({', '.join(named)})")
+        return self
+
+
+#: Where a client names URIs a browser may be sent to (or come from): exact values only.
+WILDCARD = "*"
+POST_LOGOUT_REDIRECT_URIS = "post.logout.redirect.uris"
+
+
 class Client(Strict):
     """ClientRepresentation fields; a stock client may be named with just the fields to change."""
 
@@ -237,11 +277,38 @@ class Client(Strict):
     redirectUris: list[str] | None = None
     webOrigins: list[str] | None = None
     attributes: dict[str, Scalar] | None = None
+    # The client's scopes, exactly: scopes attached and not named here are detached.
+    defaultClientScopes: list[str] | None = None
+    optionalClientScopes: list[str] | None = None
+    # Per-client flow overrides: only `{}` (none; overrides found are removed). Flows are bound
+    # realm-wide (flows.yaml).
+    authenticationFlowBindingOverrides: dict[str, str] | None = None
     # Mappers are matched by name; mappers not named here are left alone.
     protocolMappers: list[ProtocolMapper] | None = None
     # Roles granted to the client's service account (`role` realm role, `client/role` client
     # role); only added: a role granted by hand and not named here is left alone.
     serviceAccountRoles: list[RoleRef] | None = None
+
+    @field_validator("authenticationFlowBindingOverrides")
+    @classmethod
+    def _no_overrides(cls, overrides: dict[str, str] | None) -> dict[str, str] | None:
+        if overrides:
+            raise ValueError("only {} is supported: bind flows realm-wide in flows.yaml")
+        return overrides
+
+    @model_validator(mode="after")
+    def _exact_uris(self) -> Client:
+        post_logout = str((self.attributes or {}).get(POST_LOGOUT_REDIRECT_URIS, ""))
+        named = {
+            "redirectUris": self.redirectUris or [],
+            "webOrigins": self.webOrigins or [],
+            f"attributes.{POST_LOGOUT_REDIRECT_URIS}": post_logout.split("##"),
+        }
+        for where, uris in named.items():
+            wild = [uri for uri in uris if WILDCARD in uri]
+            if wild:
+                raise ValueError(f"{where}: exact URIs only, no wildcard ({', '.join(wild)})")
+        return self
 
 
 class DefaultRoles(Strict):
@@ -270,68 +337,79 @@ class AuthenticatorConfig(Strict):
     values: dict[str, Scalar]
 
 
-class AuthenticatorStep(Strict):
+class AuthenticatorExecution(Strict):
     authenticator: str
     requirement: Requirement
     config: AuthenticatorConfig | None = None
 
 
-class SubflowStep(Strict):
+class SubflowExecution(Strict):
     flow: Alias
     description: str = ""
     requirement: Requirement
     # form-flow subflows (Keycloak's registration form) name their form provider.
     type: Literal["basic-flow", "form-flow"] = "basic-flow"
     provider: str | None = None
-    executions: list[Step] = []
+    executions: list[Execution] = []
 
 
-def _step_kind(value: Any) -> str:
+def _execution_kind(value: Any) -> str:
     if isinstance(value, dict):
         return "subflow" if "flow" in value else "authenticator"
-    return "subflow" if isinstance(value, SubflowStep) else "authenticator"
+    return "subflow" if isinstance(value, SubflowExecution) else "authenticator"
 
 
-Step = Annotated[
-    Annotated[AuthenticatorStep, Tag("authenticator")] | Annotated[SubflowStep, Tag("subflow")],
-    Discriminator(_step_kind),
+Execution = Annotated[
+    Annotated[AuthenticatorExecution, Tag("authenticator")] | Annotated[SubflowExecution, Tag("subflow")],
+    Discriminator(_execution_kind),
 ]
-STEP_TAGS = frozenset({"authenticator", "subflow"})
+EXECUTION_TAGS = frozenset({"authenticator", "subflow"})
 
 
 class Flow(Strict):
-    """An authentication flow, applied whole under `<alias>-<hash of this definition>`."""
+    """An authentication flow, applied whole under `<alias>-<hash of this definition>`.
+
+    `type: client-flow` is a client authentication flow (its executions are client authenticators);
+    `binding` names one realm binding or a list of them.
+    """
 
     alias: Alias
     description: str = ""
-    binding: Binding | None = None
-    executions: list[Step]
+    type: Literal["basic-flow", "client-flow"] = "basic-flow"
+    binding: Binding | list[Binding] | None = None
+    executions: list[Execution]
+
+    @property
+    def bindings(self) -> list[str]:
+        if self.binding is None:
+            return []
+        return [self.binding] if isinstance(self.binding, str) else list(self.binding)
 
     @field_validator("executions")
     @classmethod
-    def _subflow_names_unique(cls, steps: list[Step]) -> list[Step]:
-        names = [s.flow for s in _walk(steps) if isinstance(s, SubflowStep)]
+    def _subflow_names_unique(cls, executions: list[Execution]) -> list[Execution]:
+        names = [s.flow for s in _walk(executions) if isinstance(s, SubflowExecution)]
         duplicates = sorted({n for n in names if names.count(n) > 1})
         if duplicates:
             raise ValueError(f"subflow names must be unique within a flow: {', '.join(duplicates)}")
-        return steps
+        return executions
 
 
-def _walk(steps: list[Step]) -> list[AuthenticatorStep | SubflowStep]:
-    found: list[AuthenticatorStep | SubflowStep] = []
-    for step in steps:
-        found.append(step)
-        if isinstance(step, SubflowStep):
-            found.extend(_walk(step.executions))
+def _walk(executions: list[Execution]) -> list[AuthenticatorExecution | SubflowExecution]:
+    found: list[AuthenticatorExecution | SubflowExecution] = []
+    for execution in executions:
+        found.append(execution)
+        if isinstance(execution, SubflowExecution):
+            found.extend(_walk(execution.executions))
     return found
 
 
-def walk_steps(flow: Flow) -> list[AuthenticatorStep | SubflowStep]:
-    """Every step of a flow, depth first (the order Keycloak lists executions in)."""
+def walk_executions(flow: Flow) -> list[AuthenticatorExecution | SubflowExecution]:
+    """Every execution of a flow, depth first (the order Keycloak lists executions in)."""
     return _walk(flow.executions)
 
 
-SubflowStep.model_rebuild()
+SubflowExecution.model_rebuild()
 
 
 # --- one file --------------------------------------------------------------------------------
@@ -339,11 +417,12 @@ SubflowStep.model_rebuild()
 
 class RealmDocument(Strict):
     """One rendered file of `realm/`. Sections may be spread over files; each appears once,
-    except the lists (clients, requiredActions, flows), which are joined."""
+    except the lists (clientScopes, clients, requiredActions, flows), which are joined."""
 
     realm: RealmSettings | None = None
     userProfile: UserProfile | None = None
     roles: Roles | None = None
+    clientScopes: list[ClientScope] | None = None
     clients: list[Client] | None = None
     defaultRoles: DefaultRoles | None = None
     requiredActions: list[RequiredAction] | None = None

@@ -1,7 +1,8 @@
-"""Template values for `realm/`: declared with defaults in `realm/values.yaml`, overridden by
-environment variables, `--values` files and `--set name=value`, in that order.
+"""Template values for `realm/`: declared with defaults in `realm/values.yaml` (and, for the
+providers' settings, in `realm/contract.yaml`), overridden by environment variables, `--values`
+files and `--set name=value`, in that order.
 
-Every variable must be declared in values.yaml: an override of an unknown name is an error
+Every variable must be declared: an override of an unknown name is an error
 (a typo would otherwise be silently ignored), and each override is converted to the type of
 its default so `--set code_ttl_seconds=5` renders as a number and a password stays a string.
 """
@@ -13,6 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from monespace_realm.contract import FILE as CONTRACT_FILE
+from monespace_realm.contract import Contract
+from monespace_realm.contract import load as load_contract
 
 from provisioning.realm.errors import RealmFilesError
 
@@ -28,6 +32,8 @@ def env_name(variable: str) -> str:
 
 
 def load_defaults(realm_dir: Path) -> dict[str, Any]:
+    """values.yaml's variables, and the settings of contract.yaml (a realm value each)."""
+    settings = realm_contract(realm_dir).setting_defaults()
     path = realm_dir / VALUES_FILE
     label = display_path(realm_dir, path)
     try:
@@ -38,7 +44,23 @@ def load_defaults(realm_dir: Path) -> dict[str, Any]:
         raise RealmFilesError([f"{label}: {_yaml_problem(exc)}"]) from None
     if not isinstance(loaded, dict) or not all(isinstance(k, str) for k in loaded):
         raise RealmFilesError([f"{label}: should be a mapping of variable names to defaults"])
-    return loaded
+    twice = sorted(set(loaded) & set(settings))
+    if twice:
+        raise RealmFilesError(
+            [f"{label}: {name}: a setting of {CONTRACT_FILE}, whose default is there" for name in twice]
+        )
+    return {**loaded, **settings}
+
+
+def realm_contract(realm_dir: Path) -> Contract:
+    """`realm_dir`'s contract.yaml (RealmFilesError when missing or malformed)."""
+    label = display_path(realm_dir, realm_dir / CONTRACT_FILE)
+    if not (realm_dir / CONTRACT_FILE).is_file():
+        raise RealmFilesError([f"{label}: missing (it declares the providers' settings and their defaults)"])
+    try:
+        return load_contract(realm_dir)
+    except ValueError as exc:
+        raise RealmFilesError([f"{label}: {exc}"]) from None
 
 
 def resolve_values(

@@ -17,10 +17,12 @@ from keycloak import KeycloakAdmin
 from message_sink import MessageSink
 from provisioning.devstack.cluster import Cluster, ClusterSettings
 from provisioning.devstack.ports import free_port
+from provisioning.devstack.stack import home_realm_values
 from provisioning.realm.apply import apply_realm
 from tests.backends import TEST_SMS_TIMEOUT_MS
 from tests.cluster.helpers import REALM
 from tests.support.doctors import DoctorFactory
+from tests.support.oidc import HOME_ORIGIN
 
 
 def say(line: str) -> None:
@@ -41,6 +43,9 @@ def cluster() -> Iterator[Cluster]:
         sms_gateway_timeout_ms=TEST_SMS_TIMEOUT_MS,
         with_home=False,
         fresh_data=True,
+        # Throw-away nodes on loopback: the production build with the dev parts.
+        allow_default_admin_password=True,
+        allow_message_sink=True,
     )
     started = time.monotonic()
     with Cluster(settings, say=say) as running:
@@ -51,14 +56,7 @@ def cluster() -> Iterator[Cluster]:
 
 
 def realm_values(sink: MessageSink, realm: str) -> dict[str, object]:
-    home = ["http://localhost:8000/*"]
-    return {
-        "realm": realm,
-        "smtp_host": sink.host,
-        "smtp_port": sink.smtp_port,
-        "home_redirect_uris": home,
-        "home_post_logout_redirect_uris": home,
-    }
+    return {"realm": realm, "smtp_host": sink.host, "smtp_port": sink.smtp_port, **home_realm_values(HOME_ORIGIN)}
 
 
 @pytest.fixture(autouse=True)

@@ -18,10 +18,10 @@ import requests
 from click.testing import CliRunner, Result
 from keycloak import KeycloakAdmin
 
+from keycloak_connection.admin import AdminSettings, access_token, connect
 from legacy_import.apply import ImportResult, ImportSettings, import_files
 from provisioning.cli import main
 from provisioning.devstack.demo import load_demo
-from provisioning.keycloak_admin import AdminSettings, access_token, connect
 from provisioning.realm.apply import apply_realm
 from tests.support.doctors import Doctor, DoctorFactory
 from tests.support.drupal import PortalUser, php_hashes, write_drupal7_csv, write_drupal8_csv

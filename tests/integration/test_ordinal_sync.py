@@ -20,11 +20,11 @@ import requests
 from click.testing import CliRunner, Result
 from keycloak import KeycloakAdmin
 
+from keycloak_connection.admin import AdminSettings, access_token
 from ordinal_sync.apply import SyncResult, SyncSettings, sync_file
 from ordinal_sync.keycloak_bulk import KeycloakBulk, UpsertCounts
 from provisioning.cli import main
 from provisioning.devstack.demo import DEMO_DIR, load_demo, read_accounts
-from provisioning.keycloak_admin import AdminSettings, access_token
 from provisioning.realm.apply import apply_realm
 from tests.conftest import MAIN_REALM
 from tests.support.doctors import DoctorFactory

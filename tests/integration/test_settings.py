@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlparse
-
 import requests
 from keycloak import KeycloakAdmin
 
@@ -11,8 +9,8 @@ from message_sink import MessageSink
 from tests.support.doctors import Doctor, DoctorFactory
 from tests.support.messages import last_mail
 from tests.support.oidc import Browser
-from tests.support.pages import Page
 from tests.support.rpps import new_rpps
+from tests.support.settings_screen import open_settings, save, status_of
 
 PASSWORD = "Mot-De-Passe-Actuel-1!"
 NEW_PASSWORD = "Nouveau-Cabinet-2027?"
@@ -20,30 +18,6 @@ NEW_PASSWORD = "Nouveau-Cabinet-2027?"
 
 def espace(doctors: DoctorFactory) -> Doctor:
     return doctors.create(login_email=f"param.{new_rpps()}@exemple.fr", password=PASSWORD)
-
-
-def open_settings(browser: Browser, doctor: Doctor) -> Page:
-    """Signed in on the home, the doctor clicks "Paramètres" (an application-initiated action)."""
-    browser.login_tokens(doctor.login_email or "", doctor.password or PASSWORD)
-    page = browser.get(browser.authorize_url(kc_action="monespace-settings"))
-    assert page.heading == "Paramètres", page.text
-    assert "INFORMATIONS CONNEXION" in page.text
-    return page
-
-
-def save(browser: Browser, current: str, email: str, new: str = "", confirm: str | None = None) -> Page:
-    return browser.submit(
-        {
-            "currentPassword": current,
-            "email": email,
-            "newPassword": new,
-            "newPasswordConfirm": new if confirm is None else confirm,
-        }
-    )
-
-
-def status_of(browser: Browser) -> str:
-    return parse_qs(urlparse(browser.app_redirect()).query).get("kc_action_status", [""])[0]
 
 
 def test_the_screen_has_the_ordres_texts(browser: Browser, doctors: DoctorFactory) -> None:

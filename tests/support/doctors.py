@@ -7,6 +7,7 @@ from datetime import date
 
 from keycloak import KeycloakAdmin
 
+from ordinal_sync import keycloak_mapping as names
 from ordinal_sync.model import DEFAULT_ACTIVE_STATUSES
 from tests.support.rpps import new_rpps
 
@@ -52,19 +53,20 @@ class DoctorFactory:
             mobile = f"+336{rpps[-8:]}"
         if email == "":
             email = f"corr.{rpps}@exemple.fr"
+        # The names the sync writes (realm/contract.yaml, as ordinal_sync.keycloak_mapping spells them).
         attributes: dict[str, list[str]] = {
-            "rpps": [rpps],
-            "birthDate": [birth_date.isoformat()],
-            "ordinalStatus": [status],
-            "civility": ["MME"],
-            "council": ["75"],
+            names.RPPS: [rpps],
+            names.BIRTH_DATE: [birth_date.isoformat()],
+            names.ORDINAL_STATUS: [status],
+            names.CIVILITY: ["MME"],
+            names.COUNCIL: ["75"],
         }
         if mobile:
-            attributes["mobilePhone"] = [mobile]
+            attributes[names.MOBILE_PHONE] = [mobile]
         if landline:
-            attributes["landlinePhone"] = [landline]
+            attributes[names.LANDLINE_PHONE] = [landline]
         if email:
-            attributes["correspondenceEmail"] = [email]
+            attributes[names.CORRESPONDENCE_EMAIL] = [email]
         active = status in DEFAULT_ACTIVE_STATUSES
         body = {
             "username": rpps,

@@ -10,11 +10,14 @@ from urllib.parse import parse_qs, urlencode, urlparse
 
 import requests
 
+from monespace_home.settings import CALLBACK_PATH
 from tests.support.pages import Page
 
 CLIENT_ID = "monespace-home"
-#: The home's callback the test realms allow; a Browser stops at the redirect there, never follows it.
-HOME_REDIRECT = "http://localhost:8000/auth/callback"
+#: The home the test realms allow besides the `home` fixture: a Browser stops at its redirects.
+HOME_ORIGIN = "http://localhost:8000"
+#: Its callback; a Browser stops at the redirect there, never follows it.
+HOME_REDIRECT = f"{HOME_ORIGIN}{CALLBACK_PATH}"
 
 
 def authorize_url(keycloak_url: str, realm: str, redirect_uri: str, verifier: str, **extra: str) -> str:

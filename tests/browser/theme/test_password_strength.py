@@ -15,12 +15,14 @@ import pytest
 from keycloak import KeycloakAdmin
 from playwright.sync_api import Page, expect
 
+from message_sink import MessageSink
 from monespace_home import HomeServer
 from tests.browser.conftest import Axe
-from tests.browser.helpers import log_in, open_login
+from tests.browser.helpers import open_login
 from tests.conftest import MAIN_REALM
 from tests.support.doctors import DoctorFactory
 from tests.support.harness import Harness
+from tests.support.messages import last_mail, link_in
 
 from .helpers import THEME_JS, THEME_RESOURCES
 
@@ -146,16 +148,22 @@ def test_indicator_announces_once_after_typing_pauses(strength_page: Page, axe: 
 
 
 def test_indicator_on_the_update_password_page(
-    page: Page, axe: Axe, home: HomeServer, doctors: DoctorFactory, admin: KeycloakAdmin
+    page: Page, axe: Axe, home: HomeServer, doctors: DoctorFactory, admin: KeycloakAdmin, sink: MessageSink
 ) -> None:
-    """login-update-password.ftl: policy from the realm, live levels, server refusal next to the field."""
+    """login-update-password.ftl (the reset link's page, SPEC 4.2): policy from the realm, live
+    levels, server refusal next to the field."""
     email = f"maj-{secrets.token_hex(4)}@exemple.fr"
-    doctor = doctors.create(login_email=email, password="Initial-Passw0rd!")
-    admin.update_user(doctor.id, {"requiredActions": ["UPDATE_PASSWORD"]})
+    doctors.create(login_email=email, password="Initial-Passw0rd!")
 
     open_login(page, home)
     axe("login")
-    log_in(page, email, "Initial-Passw0rd!")
+    page.get_by_role("link", name="Identifiants oubliés ?").click()
+    axe("reset-request")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_role("button", name="Valider").click()
+    expect(page.locator("main")).to_contain_text("vous allez recevoir un e-mail contenant un lien unique")
+    axe("reset-sent")
+    page.goto(link_in(last_mail(sink, email).text))
 
     expect(page.locator("h1")).to_have_text("Paramètres")
     expect(page.get_by_role("heading", level=2)).to_have_text("INFORMATIONS CONNEXION")

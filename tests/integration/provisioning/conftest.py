@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from keycloak import KeycloakAdmin
 
-from provisioning.keycloak_admin import AdminSettings, connect
+from keycloak_connection.admin import AdminSettings, connect
 from tests.support.harness import Harness
 
 REPO = Path(__file__).resolve().parents[3]
@@ -160,7 +160,6 @@ MISSING_PROVIDERS = """\
 flows:
   - alias: test-missing
     description: Names an authenticator nobody deployed
-    binding: direct_grant
     executions:
       - authenticator: monespace-not-deployed
         requirement: REQUIRED

@@ -77,8 +77,8 @@ def test_account_console_disabled_and_default_roles_without_account_management(
         return {r["name"] for r in api.get(f"roles-by-id/{role_id}/composites")}
 
     names = default_role_names()
-    assert "manage-account" not in names and "view-profile" not in names
-    assert "offline_access" in names  # roles realm/ does not name are left alone
+    assert "manage-account" not in names and "view-profile" not in names and "offline_access" not in names
+    assert "uma_authorization" in names  # roles realm/ does not name are left alone
 
     # Put back by hand: the next apply removes it again, and says so.
     account = client(api, "account")
@@ -95,14 +95,16 @@ def test_home_client_is_public_pkce_with_rpps_claim(
 ) -> None:
     apply_realm(
         admin,
-        values_for(realm_name, home_redirect_uris="https://a.test/*,https://b.test/*"),
+        values_for(realm_name, home_redirect_uris="https://a.test/auth/callback,https://b.test/auth/callback"),
         realm_dir=stock_realm_dir,
     )
     home = client(api, "monespace-home")
     assert home["publicClient"] and home["standardFlowEnabled"]
     assert not home["directAccessGrantsEnabled"] and not home["implicitFlowEnabled"]
     assert home["attributes"]["pkce.code.challenge.method"] == "S256"
-    assert sorted(home["redirectUris"]) == ["https://a.test/*", "https://b.test/*"]
+    assert sorted(home["redirectUris"]) == ["https://a.test/auth/callback", "https://b.test/auth/callback"]
+    assert home["webOrigins"] == []
+    assert sorted(home["defaultClientScopes"]) == ["basic", "profile"] and home["optionalClientScopes"] == []
     mapper = next(m for m in home["protocolMappers"] if m["name"] == "rpps")
     assert mapper["config"]["user.attribute"] == "rpps" and mapper["config"]["claim.name"] == "rpps"
     assert mapper["config"]["id.token.claim"] == "true"
@@ -296,13 +298,11 @@ def test_required_action_missing_from_keycloak_is_registered(
 ) -> None:
     apply_realm(admin, values_for(realm_name), realm_dir=stock_realm_dir)
     api.delete("authentication/required-actions/delete_account")
-    (stock_realm_dir / "test-actions.yaml").write_text(
-        "requiredActions:\n  - alias: delete_account\n    name: Supprimer le compte\n    enabled: false\n"
-    )
+    # realm/required-actions.yaml names every stock action, delete_account (disabled) too.
     summary = apply_realm(admin, values_for(realm_name), realm_dir=stock_realm_dir)
     assert summary.lines() == ["+ required-action delete_account (register)"]
     action = api.get("authentication/required-actions/delete_account")
-    assert action["enabled"] is False and action["name"] == "Supprimer le compte"
+    assert action["enabled"] is False
     assert apply_realm(admin, values_for(realm_name), realm_dir=stock_realm_dir).count == 0
 
 

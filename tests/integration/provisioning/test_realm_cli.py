@@ -75,7 +75,7 @@ def test_invalid_files_are_reported_by_file_and_key_and_nothing_is_applied(
     clients = stock_realm_dir / "clients.yaml"
     clients.write_text(
         clients.read_text()
-        .replace("    publicClient: true\n", "    publicClient: true\n    publicity: loud\n")
+        .replace("    publicClient: true\n", "    publicClient: true\n    publicity: loud\n", 1)
         .replace("redirectUris: {{ home_redirect_uris | tojson }}", 'redirectUris: "http://x/*"')
     )
     realm_file = stock_realm_dir / "realm.yaml"

@@ -135,3 +135,23 @@ def test_the_home_wears_the_login_themes_colours() -> None:
     theme = tokens(THEME / "login" / "resources" / "css" / "monespace.css")
     home = tokens(ROOT / "monespace_home" / "static" / "home.css")
     assert home and {name: theme.get(name) for name in home} == home
+
+
+def test_an_internal_keycloak_url_serves_discovery_while_the_issuer_stays_public() -> None:
+    settings = Settings.from_env(
+        {
+            "MONESPACE_HOME_KEYCLOAK_URL": "https://connexion.ordre.example",
+            "MONESPACE_HOME_KEYCLOAK_INTERNAL_URL": "http://keycloak:8080/",
+        }
+    )
+    assert settings.issuer == "https://connexion.ordre.example/realms/monespace"
+    assert settings.metadata_url == "http://keycloak:8080/realms/monespace/.well-known/openid-configuration"
+
+
+def test_the_database_url_is_postgresql_and_never_shown() -> None:
+    url = "postgresql://home:s3cret@db:5432/home"
+    settings = Settings.from_env({"MONESPACE_HOME_DATABASE_URL": url})
+    assert settings.database_url == url
+    assert "s3cret" not in repr(settings)
+    with pytest.raises(SettingsError, match="MONESPACE_HOME_DATABASE_URL: not a postgresql:// URL"):
+        Settings.from_env({"MONESPACE_HOME_DATABASE_URL": "redis://cache:6379"})

@@ -61,6 +61,6 @@ def test_the_renewal_action_and_the_legacy_attribute_are_declared_in_the_realm()
     renewal = java_constant(JAVA / "legacy" / "renewal" / "PasswordRenewalActionFactory.java", "ID")
     action = next(a for a in desired.required_actions if a.alias == renewal)
     assert action.enabled and not action.defaultAction
-    attribute = java_constant(JAVA / "identity" / "DoctorAttributes.java", "LEGACY_ACCOUNT")
+    attribute = java_constant(JAVA / "contract" / "DoctorAttributes.java", "LEGACY_ACCOUNT")
     assert desired.profile is not None
     assert attribute in {a["name"] for a in desired.profile.attributes}

@@ -38,11 +38,12 @@ def test_the_last_view_since_the_node_started_counts(tmp_path: Path) -> None:
     assert cluster.view(2) == ["node-2", "node-1"]
 
 
-def test_each_node_gets_its_own_ports_and_name_and_the_fronts_address() -> None:
+def test_each_node_gets_its_own_ports_and_name_and_the_fronts_address(tmp_path: Path) -> None:
     settings = ClusterSettings(front_port=18080, jgroups_ports=(17800, 17900), with_home=False)
     cluster = Cluster(settings, say=lambda _: None)
-    options = cluster.node_options(1)
+    options = cluster.node(1, tmp_path).command()
     assert "--hostname=http://localhost:18080" in options
+    assert not [o for o in options if o.startswith("--hostname-strict")]
     assert "--proxy-headers=xforwarded" in options and "--proxy-trusted-addresses=127.0.0.1" in options
     assert "--cache-embedded-network-bind-address=127.0.0.1" in options
     assert "--cache-embedded-network-bind-port=17900" in options

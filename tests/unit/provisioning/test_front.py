@@ -90,6 +90,14 @@ def test_requests_alternate_and_carry_the_forwarded_headers(servers: list[Thread
     assert {c.name for c in redirect.cookies} == {"A", "B"}, "every Set-Cookie passes"
 
 
+def test_a_client_cannot_choose_the_address_the_nodes_see(servers: list[ThreadingHTTPServer]) -> None:
+    """Issue 10: the nodes trust X-Forwarded-For from the front; a client's own must not pass, or
+    it would pick the address the per-address throttles count."""
+    with Front([Backend(servers[0].name, url(servers[0]))], free_port()) as front:  # type: ignore[attr-defined]
+        forged = requests.get(f"{front.url}/x", headers={"X-Forwarded-For": "203.0.113.7, 10.0.0.1"}, timeout=5)
+    assert forged.json()["headers"]["X-Forwarded-For"] == "127.0.0.1"
+
+
 def test_a_refused_node_is_skipped_and_no_node_at_all_is_a_french_503(servers: list[ThreadingHTTPServer]) -> None:
     dead = Backend("node-1", f"http://127.0.0.1:{free_port()}")  # nothing listens there
     alive = Backend("node-2", url(servers[1]))

@@ -7,11 +7,13 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from monespace_realm.contract import contract
 
 from provisioning.realm.actual import ActualRealm, ProviderCatalog
 from provisioning.realm.desired import DesiredRealm, load_desired
 from provisioning.realm.diff import diff_realm
 from provisioning.realm.errors import KeycloakStateError
+from provisioning.realm.schema import BINDING_FIELDS
 
 STOCK = {
     "with_custom_providers": False,
@@ -19,6 +21,10 @@ STOCK = {
     "email_theme": "base",
     "password_denylist_file": "",
 }
+
+
+#: Keycloak's authenticator that refuses everyone (realm/flows.yaml binds it where no one may pass).
+STOCK_DENY = "deny-access-authenticator"
 
 
 def desired(**values: object) -> DesiredRealm:
@@ -42,7 +48,19 @@ def matching_actual(wanted: DesiredRealm) -> ActualRealm:
         rep = {"id": f"uuid-{client.client_id}", **client.representation()}
         rep["protocolMappers"] = [{"id": "m1", **copy.deepcopy(m)} for m in client.mappers]
         clients[client.client_id] = rep
-    clients["account"] = {"id": "uuid-account", "clientId": "account"}
+    clients.setdefault("account", {"id": "uuid-account", "clientId": "account"})
+    scopes = {s.name: {"id": f"scope-{s.name}", **s.representation()} for s in wanted.client_scopes if s.present}
+    realm_defaults: dict[str, set[str]] = {"default": set(), "optional": set()}
+    for scope in wanted.client_scopes:
+        if scope.present and scope.realm_default in realm_defaults:
+            realm_defaults[scope.realm_default].add(scope.name)
+    flows = {
+        f.alias: {"id": f"flow-{f.alias}", "alias": f.alias, "description": f.definition.description}
+        for f in wanted.flows
+    }
+    for flow in wanted.flows:
+        for binding in flow.binding_fields:
+            realm[binding] = flow.alias
     actions = {
         a.alias: {
             "alias": a.alias,
@@ -60,7 +78,11 @@ def matching_actual(wanted: DesiredRealm) -> ActualRealm:
         profile=profile,
         required_actions=actions,
         clients=clients,
-        default_role_composites=[{"id": "offline"}],
+        client_scopes=scopes,
+        realm_default_scopes=realm_defaults,
+        flows=flows,
+        flow_layouts={f.alias: f.layout() for f in wanted.flows},
+        default_role_composites=[{"id": "uma"}],
         roles={
             "account/manage-account": {"id": "manage"},
             "account/view-profile": {"id": "view"},
@@ -129,10 +151,10 @@ def test_profile_attribute_replaced_in_place_and_undeclared_ones_kept() -> None:
 
 
 def test_client_fields_compared_only_where_declared_and_uris_without_order() -> None:
-    wanted = desired(home_redirect_uris="https://a/*,https://b/*")
+    wanted = desired(home_redirect_uris="https://a/callback,https://b/callback")
     actual = matching_actual(wanted)
     home = actual.clients["monespace-home"]
-    home["redirectUris"] = ["https://b/*", "https://a/*"]
+    home["redirectUris"] = ["https://b/callback", "https://a/callback"]
     home["secret"] = "not declared, not compared"
     home["protocolMappers"][0]["config"]["claim.name"] = "other"
     home["protocolMappers"].append({"id": "m2", "name": "hand-made"})
@@ -218,7 +240,10 @@ def test_missing_custom_providers_fail_before_any_write() -> None:
     actual = matching_actual(desired())
     actual.flows = {}
     actual.providers = ProviderCatalog(
-        authenticators=frozenset({"auth-cookie"}), form_actions=frozenset(), forms=frozenset()
+        authenticators=frozenset({"auth-cookie", STOCK_DENY}),
+        form_actions=frozenset(),
+        forms=frozenset(),
+        client_authenticators=frozenset({"client-secret"}),
     )
     with pytest.raises(KeycloakStateError) as failure:
         diff_realm(wanted, actual)
@@ -246,20 +271,26 @@ def test_unregistered_required_action_is_registered_then_configured() -> None:
         {"providerId": "monespace-settings", "name": "Paramètres"},
         {"providerId": "monespace-password-renewal", "name": "Renouvellement du mot de passe de l'ancien portail"},
     ]
-    assert ("monespace-settings", {"name": "Paramètres", "enabled": True, "defaultAction": False}) in (
-        plan.action_updates
-    )
+    config = {s.name: str(s.default) for s in contract().settings_of("monespace-settings")}
+    assert (
+        "monespace-settings",
+        {"name": "Paramètres", "enabled": True, "defaultAction": False, "config": config},
+    ) in plan.action_updates
 
 
 def with_flows(wanted: DesiredRealm) -> ActualRealm:
+    """A realm holding everything but the flows (Keycloak's own bound)."""
     actual = matching_actual(wanted)
     actual.flows = {}
+    for field in BINDING_FIELDS.values():
+        actual.realm.pop(field, None)
     actual.providers = ProviderCatalog(
         authenticators=frozenset(
-            {"auth-cookie", "monespace-email-password-form", "monespace-creation", "monespace-reset"}
+            {"auth-cookie", "monespace-email-password-form", "monespace-creation", "monespace-reset", STOCK_DENY}
         ),
         form_actions=frozenset(),
         forms=frozenset(),
+        client_authenticators=frozenset({"client-secret"}),
     )
     return actual
 
@@ -282,16 +313,84 @@ def test_new_flow_version_is_created_bound_and_unbound_old_versions_deleted() ->
     actual.flow_users = {"old-c": ["client x (browser)"]}
     plan = diff_realm(wanted, actual)
     browser = next(f for f in wanted.flows if f.name == "monespace-browser")
+    refuse = next(f for f in wanted.flows if f.name == "monespace-refuse")
     lines = [str(c) for c in plan.changes if "browser" in str(c).lower()]
     assert lines == [
         f"+ flow {browser.alias}",
         f'~ realm.browserFlow: "monespace-browser-aaaaaa" → "{browser.alias}"',
+        # realm/ binds the direct grant too: the version bound there by hand is unbound, then deleted.
+        f'~ realm.directGrantFlow: "monespace-browser-bbbbbb" → "{refuse.alias}"',
         "- flow monespace-browser-aaaaaa (unbound old version)",
+        "- flow monespace-browser-bbbbbb (unbound old version)",
     ]
-    assert plan.flow_deletes == [("old-a", "monespace-browser-aaaaaa")]
-    assert plan.notes == [
-        "flow monespace-browser-bbbbbb (old version) kept: still used by realm.directGrantFlow",
-        "flow monespace-browser-cccccc (old version) kept: still used by client x (browser)",
-    ]
+    assert plan.flow_deletes == [("old-a", "monespace-browser-aaaaaa"), ("old-b", "monespace-browser-bbbbbb")]
+    assert plan.notes == ["flow monespace-browser-cccccc (old version) kept: still used by client x (browser)"]
     assert plan.flow_bindings["browserFlow"] == browser.alias
     assert plan.flow_bindings["registrationFlow"].startswith("monespace-creation-")
+
+
+def test_client_scopes_absent_are_deleted_missing_created_and_realm_defaults_set() -> None:
+    wanted = desired()
+    actual = matching_actual(wanted)
+    actual.client_scopes["email"] = {"id": "scope-email", "name": "email", "protocol": "openid-connect"}
+    actual.client_scopes.pop("profile")
+    actual.client_scopes["roles"]["protocol"] = "saml"
+    actual.realm_default_scopes["default"] |= {"email", "roles"}
+    plan = diff_realm(wanted, actual)
+    assert [str(c) for c in plan.changes] == [
+        "+ client-scope profile",
+        '~ client-scope roles.protocol: "saml" → "openid-connect"',
+        '~ realm default scope roles: "default" → "none"',
+        "- client-scope email",  # declared absent: its attachments and realm default go with it
+    ]
+    assert plan.scope_creates == [{"name": "profile", "protocol": "openid-connect"}]
+    assert plan.scope_updates == [
+        ("scope-roles", {"id": "scope-roles", "name": "roles", "protocol": "openid-connect", "attributes": {}})
+    ]
+    assert plan.scope_deletes == [("scope-email", "email")]
+    assert plan.realm_default_scope_changes == [("default", "-", "roles")]
+
+
+def test_client_scopes_are_attached_exactly_as_declared() -> None:
+    wanted = desired()
+    actual = matching_actual(wanted)
+    home = actual.clients["monespace-home"]
+    home["defaultClientScopes"] = ["basic", "email", "roles"]
+    home["optionalClientScopes"] = ["offline_access"]
+    plan = diff_realm(wanted, actual)
+    assert [str(c) for c in plan.changes] == [
+        "- client monespace-home default scopes (email, roles)",
+        "+ client monespace-home default scopes (profile)",
+        "- client monespace-home optional scopes (offline_access)",
+    ]
+    assert plan.client_scope_changes == [
+        ("monespace-home", "default", "-", "email"),
+        ("monespace-home", "default", "-", "roles"),
+        ("monespace-home", "default", "+", "profile"),
+        ("monespace-home", "optional", "-", "offline_access"),
+    ]
+
+
+def test_a_client_flow_override_made_by_hand_is_removed() -> None:
+    wanted = desired()
+    actual = matching_actual(wanted)
+    actual.clients["ordinal-sync"]["authenticationFlowBindingOverrides"] = {"direct_grant": "flow-id"}
+    plan = diff_realm(wanted, actual)
+    assert [str(c) for c in plan.changes] == [
+        '~ client ordinal-sync.authenticationFlowBindingOverrides: {"direct_grant": "flow-id"} → {}'
+    ]
+    assert plan.client_updates == [
+        ("uuid-ordinal-sync", {"clientId": "ordinal-sync", "authenticationFlowBindingOverrides": {"direct_grant": ""}})
+    ]
+
+
+def test_client_authentication_flow_needs_its_client_authenticators() -> None:
+    wanted = desired()
+    actual = with_flows(wanted)
+    assert actual.providers is not None
+    actual.providers = replace(actual.providers, client_authenticators=frozenset({"client-jwt"}))
+    with pytest.raises(KeycloakStateError) as failure:
+        diff_realm(wanted, actual)
+    assert failure.value.problems == [
+        "flow monespace-clients: client authenticator 'client-secret' is not deployed in this Keycloak"
+    ]

@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from monespace_realm.contract import contract
 
+from monespace_home.settings import CALLBACK_PATH, LOGGED_OUT_PATH
+from provisioning.devstack import paths
 from provisioning.realm.desired import load_desired
 from provisioning.realm.errors import RealmFilesError
 from provisioning.realm.files import load_realm_files
-from provisioning.realm.schema import AuthenticatorStep, SubflowStep
+from provisioning.realm.schema import BINDING_FIELDS, AuthenticatorExecution, SubflowExecution
 from provisioning.realm.values import load_defaults, resolve_values
 
 CNIL_POLICY = (
@@ -47,13 +50,49 @@ def test_repository_realm_renders_with_its_defaults() -> None:
         "starttls": "false",
         "ssl": "false",
     }
-    assert [f.name for f in desired.flows] == ["monespace-browser", "monespace-creation", "monespace-reset"]
-    assert [a.alias for a in desired.required_actions] == [
-        "VERIFY_PROFILE",
-        "monespace-settings",
-        "monespace-password-renewal",
+    assert [f.name for f in desired.flows] == [
+        "monespace-browser",
+        "monespace-creation",
+        "monespace-reset",
+        "monespace-refuse",
+        "monespace-clients",
     ]
-    assert desired.default_roles_exclude == ["account/manage-account", "account/view-profile"]
+    bound = {field: f.name for f in desired.flows for field in f.binding_fields}
+    assert sorted(bound) == sorted(BINDING_FIELDS.values()), "every flow binding is realm/'s"
+    enabled = [a.alias for a in desired.required_actions if a.enabled]
+    assert enabled == ["update_user_locale", "monespace-settings", "monespace-password-renewal"]
+    assert desired.default_roles_exclude == ["account/manage-account", "account/view-profile", "offline_access"]
+
+
+def test_home_redirect_uris_are_the_homes_own_paths() -> None:
+    home = next(c for c in load_desired().clients if c.client_id == "monespace-home")
+    assert home.fields["redirectUris"] == [f"http://localhost:8000{CALLBACK_PATH}"]
+    assert home.attributes["post.logout.redirect.uris"] == f"http://localhost:8000{LOGGED_OUT_PATH}"
+    assert home.fields["webOrigins"] == []
+    assert home.scopes == {"default": ["basic", "profile"], "optional": []}
+
+
+def test_wildcard_redirect_uris_are_refused(realm_dir: Path) -> None:
+    for value in ("http://localhost:8000/*", "*"):
+        with pytest.raises(RealmFilesError) as failure:
+            load_desired(realm_dir, {"home_post_logout_redirect_uris": [value]})
+        assert failure.value.problems == [
+            "realm/clients.yaml: clients[0]: Value error, attributes.post.logout.redirect.uris: exact URIs only, "
+            f"no wildcard ({value})"
+        ]
+
+
+def test_client_naming_an_undeclared_scope_is_refused(realm_dir: Path) -> None:
+    scopes = realm_dir / "client-scopes.yaml"
+    scopes.write_text(scopes.read_text().replace("  - {name: email, state: absent}\n", ""))
+    clients = realm_dir / "clients.yaml"
+    clients.write_text(
+        clients.read_text().replace("defaultClientScopes: [basic, profile]", "defaultClientScopes: [email]")
+    )
+    assert problems_of(realm_dir) == [
+        "realm/clients.yaml: clients[0].defaultClientScopes: 'email' is not a client scope declared present"
+        " (clientScopes)"
+    ]
 
 
 def test_creation_and_reset_share_the_code_and_identity_limits() -> None:
@@ -61,7 +100,7 @@ def test_creation_and_reset_share_the_code_and_identity_limits() -> None:
 
     def config(name: str) -> dict[str, object]:
         step = flows[name].executions[0]
-        assert isinstance(step, AuthenticatorStep) and step.config is not None
+        assert isinstance(step, AuthenticatorExecution) and step.config is not None
         return dict(step.config.values)
 
     creation, reset = config("monespace-creation"), config("monespace-reset")
@@ -75,12 +114,35 @@ def test_creation_and_reset_share_the_code_and_identity_limits() -> None:
     }
 
 
+def provider_keys(provider: str) -> set[str]:
+    """The config keys the extensions read for `provider`: its settings in realm/contract.yaml
+    (the extensions' ContractTest fails unless the Java provider declares and reads exactly those)."""
+    return {setting.name for setting in contract().settings_of(provider)}
+
+
+def test_flow_configs_carry_exactly_the_keys_the_extensions_read() -> None:
+    """Java reads the keys, flows.yaml sets them from values.yaml: one misspelt name and a limit
+    would silently fall back to its default."""
+    flows = {f.name: f.definition for f in load_desired().flows}
+
+    def config(name: str) -> set[str]:
+        step = flows[name].executions[0]
+        assert isinstance(step, AuthenticatorExecution) and step.config is not None
+        return set(step.config.values)
+
+    journey = provider_keys("monespace-creation")
+    reset = provider_keys("monespace-reset") - journey
+    assert config("monespace-creation") == journey
+    assert config("monespace-reset") == journey | reset
+    assert (journey | reset) <= set(load_defaults(paths.ROOT / "realm")), "each set in values.yaml under its name"
+
+
 def test_browser_flow_is_cookie_or_email_password_form() -> None:
     browser = next(f for f in load_desired().flows if f.name == "monespace-browser").definition
     cookie, forms = browser.executions
-    assert isinstance(cookie, AuthenticatorStep) and cookie.authenticator == "auth-cookie"
-    assert isinstance(forms, SubflowStep) and forms.requirement == "ALTERNATIVE"
-    assert [s.authenticator for s in forms.executions if isinstance(s, AuthenticatorStep)] == [
+    assert isinstance(cookie, AuthenticatorExecution) and cookie.authenticator == "auth-cookie"
+    assert isinstance(forms, SubflowExecution) and forms.requirement == "ALTERNATIVE"
+    assert [s.authenticator for s in forms.executions if isinstance(s, AuthenticatorExecution)] == [
         "monespace-email-password-form"
     ]
     assert browser.binding == "browser"
@@ -122,7 +184,7 @@ def test_user_profile_declares_doctor_attributes_admin_only() -> None:
             "displayDescription": "Compte de l'ancien portail repris dans MonEspace",
         },
     ]
-    assert by_name["legacyAccount"]["permissions"] == {"view": ["admin"], "edit": ["admin"]}
+    assert by_name["legacyAccount"]["permissions"] == {"view": ["admin"], "edit": []}
     assert by_name["legacyAccount"]["group"] == "legacy"
     assert profile.unmanaged_attribute_policy == "DISABLED"
 
@@ -132,8 +194,10 @@ def test_stock_server_values_leave_custom_providers_out() -> None:
         values={"with_custom_providers": False, "password_denylist_file": "", "realm": "monespace-fast"}
     )
     assert desired.name == "monespace-fast"
-    assert desired.flows == []
-    assert [a.alias for a in desired.required_actions] == ["VERIFY_PROFILE"]
+    # Only the flows of stock authenticators: Keycloak's own browser, registration and reset stay.
+    assert [f.name for f in desired.flows] == ["monespace-refuse", "monespace-clients"]
+    assert "monespace-settings" not in [a.alias for a in desired.required_actions]
+    assert "VERIFY_PROFILE" in [a.alias for a in desired.required_actions]
     assert "passwordBlacklist" not in desired.settings["passwordPolicy"]
     assert desired.settings["passwordPolicy"].endswith("notUsername and maxLength(128)")
 
@@ -147,7 +211,7 @@ def test_unknown_key_and_wrong_type_are_named_by_file_and_key_path(realm_dir: Pa
     clients = realm_dir / "clients.yaml"
     clients.write_text(
         clients.read_text()
-        .replace("    publicClient: true\n", "    publicClient: true\n    publicity: loud\n")
+        .replace("    publicClient: true\n", "    publicClient: true\n    publicity: loud\n", 1)
         .replace("redirectUris: {{ home_redirect_uris | tojson }}", 'redirectUris: "http://x/*"')
     )
     flows = realm_dir / "flows.yaml"

@@ -67,6 +67,16 @@ def test_any_change_of_content_is_a_new_version_but_not_a_change_of_binding() ->
     ]
     assert desired_flow(Flow.model_validate(changed_config)).alias != base
     assert desired_flow(flow(binding=None)).alias == base
+    assert desired_flow(flow(binding=["browser", "direct_grant"])).alias == base
+    # The default type leaves the versions of flows declared before it unchanged.
+    assert desired_flow(flow(type="basic-flow")).alias == base
+    assert desired_flow(flow(type="client-flow")).alias != base
+
+
+def test_one_flow_may_hold_several_bindings() -> None:
+    version = desired_flow(flow(binding=["direct_grant", "first_broker_login"]))
+    assert version.binding_fields == ["directGrantFlow", "firstBrokerLoginFlow"]
+    assert desired_flow(flow(binding=None)).binding_fields == []
 
 
 def test_layout_lists_executions_depth_first_with_versioned_inner_aliases() -> None:

@@ -1,7 +1,7 @@
 <#--
   SPEC §4.1 "Réinitialiser votre mot de passe" (Keycloak's reset-credentials
   flow, first step). The same neutral confirmation follows whether or not the
-  address belongs to an account (monespace-reset-sent.ftl, ResetRequestStep.SENT_TEMPLATE).
+  address belongs to an account (monespace-reset-sent.ftl, ResetRequestForm.SENT_TEMPLATE).
   "Je ne connais plus mon adresse email" switches the same flow to the recovery
   journey (§3.1): the reset URL with monespace_journey=recovery.
 -->

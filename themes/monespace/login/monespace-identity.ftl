@@ -1,7 +1,7 @@
 <#--
   Screens 2.1 "Créer votre espace" and 3.1 "Récupérer votre espace" (journey = creation | recovery).
   Attributes from the journey authenticator: journey, values (birthDate, rpps, cgu), optional
-  blocking {kind, messageKey, linkKey?, linkTarget?}; field errors on birthDate, rpps, cgu.
+  blocking {kind, messageKey, args, linkKey?, linkTarget?}; field errors on birthDate, rpps, cgu.
 -->
 <#import "template.ftl" as layout>
 <#import "monespace.ftl" as me>
@@ -16,7 +16,7 @@
     ${msg(recovery?then("monespaceRecoveryTitle", "monespaceCreationTitle"))}
   <#elseif section = "form">
     <#if blocking??>
-      <@me.messageBox type=blocking.kind key=blocking.messageKey links=blockingLinks id="me-blocking"/>
+      <@me.messageBox type=blocking.kind key=blocking.messageKey args=(blocking.args)![] links=blockingLinks id="me-blocking"/>
     </#if>
     <@me.form action=url.loginAction id="me-identity-form">
       <@me.textField name="birthDate" labelKey="monespaceBirthDate" requiredMark=true required=true

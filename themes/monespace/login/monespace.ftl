@@ -28,7 +28,7 @@
 
 <#-- ========================================================================
   t(key, args=[]) — message text with up to 5 arguments (function).
-      ${me.t("monespaceCodeSentTo", [maskedPhone])}
+      ${me.t("monespaceChannelSms", [maskedPhone])}
 ======================================================================== -->
 <#function t key args=[]>
   <#switch args?size>

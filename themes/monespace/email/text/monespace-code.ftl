@@ -5,6 +5,6 @@
 <@layout.paragraph key="monespaceEmailGreeting"/>
 <@layout.paragraph key="monespaceCodeBody"/>
 <@layout.paragraph text=code/>
-<@layout.paragraph key="monespaceCodeValidity" args=[minutes]/>
+<@layout.paragraph key="monespaceCodeValidity" args=[validity]/>
 <@layout.paragraph key="monespaceEmailNotYou"/>
 </@layout.emailLayout>

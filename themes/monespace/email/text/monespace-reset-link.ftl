@@ -5,6 +5,6 @@
 <@layout.paragraph key="monespaceEmailGreeting"/>
 <@layout.paragraph key="monespaceResetMailBody"/>
 <@layout.button url=link labelKey="monespaceResetMailAction"/>
-<@layout.paragraph key="monespaceResetMailValidity" args=[hours]/>
+<@layout.paragraph key="monespaceResetMailValidity" args=[validity]/>
 <@layout.paragraph key="monespaceEmailNotYou"/>
 </@layout.emailLayout>

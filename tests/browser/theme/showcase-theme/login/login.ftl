@@ -31,7 +31,7 @@
             <@me.textField name="username" labelKey="monespaceEmail" type="email" autocomplete="username"
                 spellcheck="false" autocapitalize="none" required=true value=(login.username)!''/>
             <@me.checkbox name="acceptTerms" required=true labelKey="monespaceAcceptTerms"
-                errorText=submitted?then(msg("monespaceTermsRequired"), "")
+                errorText=submitted?then(msg("monespaceCguRequired"), "")
                 labelLinks=[{"url": "https://www.conseil-national.medecin.fr/", "key": "monespaceTermsLink"},
                             {"url": "", "key": "monespacePrivacyLink"}]/>
             <@me.radioGroup name="channel" legendKey="monespaceChannelLegend"

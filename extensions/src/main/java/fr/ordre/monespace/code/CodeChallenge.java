@@ -79,13 +79,13 @@ public final class CodeChallenge {
     /** Checks a typed code; the returned state carries the consumed or counted try. */
     public Verification verify(String typed, CodeLimits limits, long nowSeconds) {
         if (hash == null) {
-            return new Verification(Verification.Outcome.NO_CODE, this, 0);
+            return new Verification(Verification.Outcome.NO_CODE, this, 0, false);
         }
         if (attempts >= limits.maxAttempts()) {
-            return new Verification(Verification.Outcome.EXHAUSTED, this, 0);
+            return new Verification(Verification.Outcome.EXHAUSTED, this, 0, false);
         }
         if (nowSeconds >= expiresAt) {
-            return new Verification(Verification.Outcome.EXPIRED, withoutCode(), 0);
+            return new Verification(Verification.Outcome.EXPIRED, withoutCode(), 0, false);
         }
         String candidate = typed == null ? "" : typed.strip().replace(" ", "");
         boolean matches = candidate.matches("[0-9]{6}")
@@ -93,14 +93,14 @@ public final class CodeChallenge {
                 hash.getBytes(StandardCharsets.US_ASCII));
         if (matches) {
             // Single use: the code is gone as soon as it is accepted.
-            return new Verification(Verification.Outcome.ACCEPTED, withoutCode(), 0);
+            return new Verification(Verification.Outcome.ACCEPTED, withoutCode(), 0, false);
         }
         int tries = attempts + 1;
         CodeChallenge next = new CodeChallenge(hash, salt, expiresAt, tries, sends, lastSentAt, channel);
         if (tries >= limits.maxAttempts()) {
-            return new Verification(Verification.Outcome.EXHAUSTED, next, 0);
+            return new Verification(Verification.Outcome.EXHAUSTED, next, 0, true);
         }
-        return new Verification(Verification.Outcome.WRONG, next, limits.maxAttempts() - tries);
+        return new Verification(Verification.Outcome.WRONG, next, limits.maxAttempts() - tries, true);
     }
 
     public boolean hasLiveCode() {

@@ -1,7 +1,11 @@
 package fr.ordre.monespace.code;
 
-/** Outcome of a typed code, the state to keep, and the tries left after a wrong code. */
-public record Verification(Outcome outcome, CodeChallenge next, int triesLeft) {
+/**
+ * Outcome of a typed code, the state to keep, the tries left after a wrong code, and whether the
+ * entry was a wrong guess at a live code (what the per-doctor limit of wrong codes counts: not an
+ * entry on a code already dead, expired or never sent).
+ */
+public record Verification(Outcome outcome, CodeChallenge next, int triesLeft, boolean wrongGuess) {
 
     public enum Outcome {
         ACCEPTED,

@@ -1,14 +1,14 @@
 package fr.ordre.monespace.creation;
 
-import fr.ordre.monespace.flow.RequiredStepFactory;
-import fr.ordre.monespace.journey.JourneySettingsProperties;
+import fr.ordre.monespace.flow.RequiredAuthenticatorFactory;
+import fr.ordre.monespace.config.ProviderConfig;
 import java.util.List;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 
-/** Factory of the "Créer votre espace" journey; its limits come from the authenticator config. */
-public final class CreationAuthenticatorFactory implements RequiredStepFactory {
+/** Factory of the "Créer votre espace" journey; its limits come from its config (realm/contract.yaml). */
+public final class CreationAuthenticatorFactory implements RequiredAuthenticatorFactory {
 
     public static final String ID = "monespace-creation";
     private static final CreationAuthenticator SINGLETON = new CreationAuthenticator();
@@ -45,6 +45,6 @@ public final class CreationAuthenticatorFactory implements RequiredStepFactory {
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return JourneySettingsProperties.asConfigProperties();
+        return ProviderConfig.properties(ID);
     }
 }

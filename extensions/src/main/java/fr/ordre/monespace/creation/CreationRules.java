@@ -1,12 +1,15 @@
 package fr.ordre.monespace.creation;
 
+import fr.ordre.monespace.account.Credentials;
+import fr.ordre.monespace.contract.EventError;
+import fr.ordre.monespace.contract.EventStep;
 import fr.ordre.monespace.delivery.Channel;
 import fr.ordre.monespace.delivery.ContactDetails;
 import fr.ordre.monespace.delivery.DeliveryException;
 import fr.ordre.monespace.delivery.Notices;
 import fr.ordre.monespace.identity.IdentityMatch;
 import fr.ordre.monespace.journey.Blocking;
-import fr.ordre.monespace.journey.CredentialsStep;
+import fr.ordre.monespace.journey.CredentialsForm;
 import fr.ordre.monespace.journey.JourneyEvents;
 import fr.ordre.monespace.journey.JourneyRules;
 import java.util.List;
@@ -16,9 +19,9 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.UserModel;
 
 /** "Créer votre espace" (SPEC 2): for a doctor without an espace, by SMS or e-mail. */
-final class CreationRules implements JourneyRules {
+public final class CreationRules implements JourneyRules {
 
-    static final String NAME = "creation";
+    public static final String NAME = "creation";
 
     @Override
     public String name() {
@@ -39,10 +42,11 @@ final class CreationRules implements JourneyRules {
     public Blocking afterMatch(IdentityMatch match, ContactDetails contacts) {
         if (match.hasAccount()) {
             // SPEC 2.1: its last words link to the password reset.
-            return Blocking.infoWithLink("monespaceAccountExists", "monespaceAccountExistsLink", "reset");
+            return Blocking.infoWithLink("monespaceAccountExists", "monespaceAccountExistsLink", "reset",
+                    EventError.BLOCKED_ACCOUNT_EXISTS);
         }
         if (contacts.offered(channels()).isEmpty()) {
-            return Blocking.info("monespaceNoContactDetails");
+            return Blocking.info("monespaceNoContactDetails", EventError.BLOCKED_NO_CONTACT_DETAILS);
         }
         return null;
     }
@@ -64,7 +68,7 @@ final class CreationRules implements JourneyRules {
 
     @Override
     public String complete(AuthenticationFlowContext context, JourneyEvents events, UserModel doctor,
-                           CredentialsStep.Input input, boolean emailProven, Channel channel) {
+                           CredentialsForm.Input input, boolean emailProven, Channel channel) {
         try {
             // Sent before the account changes: if the mail cannot go, nothing is half done.
             new Notices(context.getSession(), context.getRealm()).send(doctor, input.email(),
@@ -72,10 +76,10 @@ final class CreationRules implements JourneyRules {
         } catch (DeliveryException e) {
             return "monespaceConfirmationMailFailed";
         }
-        if (!new CredentialsStep(context.getSession(), context.getRealm()).apply(doctor, input, emailProven)) {
+        if (!Credentials.set(doctor, input.email(), input.password(), emailProven)) {
             return "monespaceEmailTakenMeanwhile";
         }
-        events.completed(EventType.REGISTER, "activated", doctor, channel);
+        events.completed(EventType.REGISTER, EventStep.ACTIVATED, doctor, channel);
         return null;
     }
 }

@@ -1,6 +1,6 @@
 package fr.ordre.monespace.delivery;
 
-import fr.ordre.monespace.identity.DoctorAttributes;
+import fr.ordre.monespace.contract.DoctorAttributes;
 import fr.ordre.monespace.mask.ContactMasking;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package fr.ordre.monespace.delivery;
 
+import fr.ordre.monespace.contract.RealmAttributes;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -70,7 +71,7 @@ public final class Notices {
         attributes.put("noticeBodyKey", bodyKey);
         attributes.put("noticeArgs", List.of(WHEN.format(ZonedDateTime.now(PARIS))));
         attributes.put("noticeNoteKey", "monespaceEmailNotYouChange");
-        String support = realm.getAttribute("monespaceSupportUrl");
+        String support = realm.getAttribute(RealmAttributes.SUPPORT_URL);
         if (support != null && !support.isBlank()) {
             attributes.put("actionUrl", support);
             attributes.put("actionKey", "monespaceContactOrdre");

@@ -1,5 +1,6 @@
 package fr.ordre.monespace.identity;
 
+import fr.ordre.monespace.contract.DoctorAttributes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;

@@ -9,12 +9,13 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * The state of one journey, kept in authentication-session notes (shared by the nodes of a
- * cluster, dropped with the session after the login timeout). Named notes only: no step reads
+ * cluster, dropped with the session after the login timeout). Named notes only: no screen reads
  * another's state any other way.
  */
 public final class Journey {
 
-    private static final String STEP = "step";
+    /** The note keeps its first name: journeys in flight survive an upgrade. */
+    private static final String SCREEN = "step";
     private static final String DOCTOR_ID = "doctorId";
     private static final String EMAIL_FIXED = "emailFixed";
     private static final String CODE_PREFIX = "code.";
@@ -58,13 +59,13 @@ public final class Journey {
         return context;
     }
 
-    public Step step() {
-        String value = session.getAuthNote(prefix + STEP);
-        return value == null ? Step.IDENTITY : Step.valueOf(value);
+    public Screen screen() {
+        String value = session.getAuthNote(prefix + SCREEN);
+        return value == null ? Screen.IDENTITY : Screen.valueOf(value);
     }
 
-    public void moveTo(Step step) {
-        session.setAuthNote(prefix + STEP, step.name());
+    public void moveTo(Screen screen) {
+        session.setAuthNote(prefix + SCREEN, screen.name());
     }
 
     /** The matched doctor, or null before the identity step succeeded (or if they vanished). */
@@ -84,7 +85,7 @@ public final class Journey {
         for (String key : CODE_KEYS) {
             session.removeAuthNote(prefix + CODE_PREFIX + key);
         }
-        moveTo(Step.IDENTITY);
+        moveTo(Screen.IDENTITY);
     }
 
     public CodeChallenge code() {

@@ -10,7 +10,7 @@ import org.keycloak.models.UserModel;
 
 /**
  * What tells "Créer votre espace" (SPEC 2) and "Récupérer votre espace" (SPEC 3) apart; the
- * screens, codes, throttles and "Retour" are the {@link JourneyMachine}'s, shared.
+ * screens, codes, limits and "Retour" are the {@link JourneyMachine}'s, shared.
  */
 public interface JourneyRules {
 
@@ -40,5 +40,5 @@ public interface JourneyRules {
      * key of a global error (nothing changed) the doctor can retry from.
      */
     String complete(AuthenticationFlowContext context, JourneyEvents events, UserModel doctor,
-                    CredentialsStep.Input input, boolean emailProven, Channel channel);
+                    CredentialsForm.Input input, boolean emailProven, Channel channel);
 }

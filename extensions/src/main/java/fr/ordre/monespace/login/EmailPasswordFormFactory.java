@@ -1,6 +1,6 @@
 package fr.ordre.monespace.login;
 
-import fr.ordre.monespace.flow.RequiredStepFactory;
+import fr.ordre.monespace.flow.RequiredAuthenticatorFactory;
 import java.util.List;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
@@ -8,7 +8,7 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** Factory of the login form; its "password" category is what makes Keycloak count failures. */
-public final class EmailPasswordFormFactory implements RequiredStepFactory {
+public final class EmailPasswordFormFactory implements RequiredAuthenticatorFactory {
 
     public static final String ID = "monespace-email-password-form";
     private static final EmailPasswordForm SINGLETON = new EmailPasswordForm();

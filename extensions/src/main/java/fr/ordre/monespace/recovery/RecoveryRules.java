@@ -1,13 +1,16 @@
 package fr.ordre.monespace.recovery;
 
+import fr.ordre.monespace.account.Credentials;
 import fr.ordre.monespace.account.Sessions;
+import fr.ordre.monespace.contract.EventError;
+import fr.ordre.monespace.contract.EventStep;
 import fr.ordre.monespace.delivery.Channel;
 import fr.ordre.monespace.delivery.ContactDetails;
 import fr.ordre.monespace.delivery.DeliveryException;
 import fr.ordre.monespace.delivery.Notices;
 import fr.ordre.monespace.identity.IdentityMatch;
 import fr.ordre.monespace.journey.Blocking;
-import fr.ordre.monespace.journey.CredentialsStep;
+import fr.ordre.monespace.journey.CredentialsForm;
 import fr.ordre.monespace.journey.JourneyEvents;
 import fr.ordre.monespace.journey.JourneyRules;
 import java.util.List;
@@ -42,10 +45,11 @@ public final class RecoveryRules implements JourneyRules {
     @Override
     public Blocking afterMatch(IdentityMatch match, ContactDetails contacts) {
         if (!match.hasAccount()) {
-            return Blocking.infoWithLink("monespaceNoEspaceYet", "monespaceNoEspaceYetLink", "creation");
+            return Blocking.infoWithLink("monespaceNoEspaceYet", "monespaceNoEspaceYetLink", "creation",
+                    EventError.BLOCKED_NO_ESPACE_YET);
         }
         if (!contacts.has(Channel.SMS)) {
-            return Blocking.info("monespaceNoMobile");
+            return Blocking.info("monespaceNoMobile", EventError.BLOCKED_NO_MOBILE);
         }
         return null;
     }
@@ -67,7 +71,7 @@ public final class RecoveryRules implements JourneyRules {
 
     @Override
     public String complete(AuthenticationFlowContext context, JourneyEvents events, UserModel doctor,
-                           CredentialsStep.Input input, boolean emailProven, Channel channel) {
+                           CredentialsForm.Input input, boolean emailProven, Channel channel) {
         String previous = doctor.getEmail();
         if (previous != null) {
             try {
@@ -77,11 +81,11 @@ public final class RecoveryRules implements JourneyRules {
                 return "monespaceNoticeMailFailed";
             }
         }
-        if (!new CredentialsStep(context.getSession(), context.getRealm()).apply(doctor, input, false)) {
+        if (!Credentials.set(doctor, input.email(), input.password(), false)) {
             return "monespaceEmailTakenMeanwhile";
         }
         Sessions.endOthers(context.getSession(), context.getRealm(), doctor, null);
-        events.completed(EventType.RESET_PASSWORD, "recovered", doctor, channel);
+        events.completed(EventType.RESET_PASSWORD, EventStep.RECOVERED, doctor, channel);
         return null;
     }
 }

@@ -32,7 +32,7 @@ final class ResetAuthenticator implements UserlessAuthenticator {
         UserModel linkDoctor = linkDoctor(context);
         if (linkDoctor != null) {
             setMode(authSession, Mode.LINK);
-            context.challenge(new NewPasswordStep(context, linkDoctor).show(true));
+            context.challenge(new NewPasswordForm(context, linkDoctor).show(true));
             return;
         }
         if (RecoveryRules.NAME.equals(context.getUriInfo().getQueryParameters().getFirst(JOURNEY_PARAM))) {
@@ -43,7 +43,7 @@ final class ResetAuthenticator implements UserlessAuthenticator {
         if (mode(authSession) == Mode.RECOVERY) {
             context.challenge(new JourneyMachine(context, RECOVERY).show());
         } else {
-            context.challenge(new ResetRequestStep(context).show());
+            context.challenge(new ResetRequestForm(context).show());
         }
     }
 
@@ -53,9 +53,9 @@ final class ResetAuthenticator implements UserlessAuthenticator {
             case RECOVERY -> new JourneyMachine(context, RECOVERY).act();
             case LINK -> {
                 UserModel doctor = linkDoctor(context);
-                yield doctor == null ? new ResetRequestStep(context).show() : new NewPasswordStep(context, doctor).act();
+                yield doctor == null ? new ResetRequestForm(context).show() : new NewPasswordForm(context, doctor).act();
             }
-            case REQUEST -> new ResetRequestStep(context).act();
+            case REQUEST -> new ResetRequestForm(context).act();
         };
         if (response != null) {
             context.challenge(response);

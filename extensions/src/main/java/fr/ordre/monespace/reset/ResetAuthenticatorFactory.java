@@ -1,15 +1,14 @@
 package fr.ordre.monespace.reset;
 
-import fr.ordre.monespace.flow.RequiredStepFactory;
-import fr.ordre.monespace.journey.JourneySettingsProperties;
-import java.util.ArrayList;
+import fr.ordre.monespace.flow.RequiredAuthenticatorFactory;
+import fr.ordre.monespace.config.ProviderConfig;
 import java.util.List;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** Factory of the reset-credentials authenticator (password reset and espace recovery). */
-public final class ResetAuthenticatorFactory implements RequiredStepFactory {
+public final class ResetAuthenticatorFactory implements RequiredAuthenticatorFactory {
 
     public static final String ID = "monespace-reset";
     private static final ResetAuthenticator SINGLETON = new ResetAuthenticator();
@@ -46,8 +45,6 @@ public final class ResetAuthenticatorFactory implements RequiredStepFactory {
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        List<ProviderConfigProperty> properties = new ArrayList<>(JourneySettingsProperties.asConfigProperties());
-        properties.addAll(ResetSettings.configProperties());
-        return properties;
+        return ProviderConfig.properties(ID);
     }
 }

@@ -6,7 +6,8 @@ import org.keycloak.authentication.actiontoken.DefaultActionToken;
 /**
  * The single-use link of "Réinitialiser votre mot de passe" (SPEC 4): signed by the realm, valid
  * for the realm's {@code actionTokenGeneratedByUserLifespan.monespace-reset} (24 hours), bound to
- * the login e-mail and to the password it replaces.
+ * the login e-mail, to the stamp of its last change (so A → B → A does not revive it) and to the
+ * password it replaces.
  */
 public final class ResetLinkToken extends DefaultActionToken {
 
@@ -15,11 +16,15 @@ public final class ResetLinkToken extends DefaultActionToken {
     @JsonProperty("pws")
     private String passwordStamp;
 
+    @JsonProperty("les")
+    private String loginEmailStamp;
+
     ResetLinkToken(String userId, String email, int absoluteExpirationInSecs, String authSessionId, String clientId,
-                   String passwordStamp) {
+                   String passwordStamp, String loginEmailStamp) {
         super(userId, TOKEN_TYPE, absoluteExpirationInSecs, null, authSessionId);
         this.issuedFor = clientId;
         this.passwordStamp = passwordStamp;
+        this.loginEmailStamp = loginEmailStamp;
         setEmail(email);
     }
 
@@ -29,5 +34,9 @@ public final class ResetLinkToken extends DefaultActionToken {
 
     public String getPasswordStamp() {
         return passwordStamp;
+    }
+
+    public String getLoginEmailStamp() {
+        return loginEmailStamp;
     }
 }

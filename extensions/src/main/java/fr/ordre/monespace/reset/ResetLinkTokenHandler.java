@@ -1,5 +1,6 @@
 package fr.ordre.monespace.reset;
 
+import fr.ordre.monespace.account.LoginEmail;
 import fr.ordre.monespace.account.PasswordStamp;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.TokenVerifier.Predicate;
@@ -18,8 +19,8 @@ import org.keycloak.services.util.ResolveRelative;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
- * Opens a reset link: checks it is still the doctor's (same login e-mail, same password, enabled,
- * unused) and continues the reset-credentials flow at screen 4.2. Keycloak's action-token
+ * Opens a reset link: checks it is still the doctor's (same login e-mail never changed since, same
+ * password, enabled, unused) and continues the reset-credentials flow at screen 4.2. Keycloak's action-token
  * machinery checks the signature, the expiry and, on completion, burns the link.
  */
 public final class ResetLinkTokenHandler extends AbstractActionTokenHandler<ResetLinkToken> {
@@ -42,9 +43,11 @@ public final class ResetLinkTokenHandler extends AbstractActionTokenHandler<Rese
                 new IsActionRequired(tokenContext, AuthenticationSessionModel.Action.AUTHENTICATE));
     }
 
+    /** The same address, and no change of it since the link was sent (even back to that address). */
     private static boolean sameLoginEmail(ResetLinkToken token, ActionTokenContext<ResetLinkToken> context) {
         UserModel doctor = context.getAuthenticationSession().getAuthenticatedUser();
-        return doctor != null && doctor.getEmail() != null && doctor.getEmail().equalsIgnoreCase(token.getEmail());
+        return doctor != null && doctor.getEmail() != null && doctor.getEmail().equalsIgnoreCase(token.getEmail())
+                && LoginEmail.stamp(doctor).equals(token.getLoginEmailStamp());
     }
 
     private static boolean samePassword(ResetLinkToken token, ActionTokenContext<ResetLinkToken> context) {

@@ -2,6 +2,8 @@ package fr.ordre.monespace.reset;
 
 import fr.ordre.monespace.delivery.DeliveryException;
 import fr.ordre.monespace.delivery.Notices;
+import fr.ordre.monespace.texts.Wording;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import org.jboss.logging.Logger;
@@ -45,8 +47,9 @@ final class ResetMail {
         }
         try {
             new Notices(session, realm).send(doctor, doctor.getEmail(), "monespaceResetSubject",
-                    "monespace-reset-link.ftl", Map.of("link", link, "hours", Math.max(1, validitySeconds / 3600)));
-        } catch (DeliveryException e) {
+                    "monespace-reset-link.ftl", Map.of("link", link,
+                            "validity", Wording.login(session, realm, doctor).duration(validitySeconds)));
+        } catch (DeliveryException | UncheckedIOException e) {
             // The doctor saw the neutral confirmation; they can ask again. The reason names
             // exception types only, never the address.
             LOG.warnf("reset link for RPPS %s not sent: %s", doctor.getUsername(), e.getMessage());

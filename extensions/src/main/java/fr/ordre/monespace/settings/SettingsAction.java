@@ -1,15 +1,22 @@
 package fr.ordre.monespace.settings;
 
+import fr.ordre.monespace.account.EmailTakenAnswers;
 import fr.ordre.monespace.account.LoginEmail;
 import fr.ordre.monespace.account.PasswordChange;
+import fr.ordre.monespace.account.Passwords;
+import fr.ordre.monespace.config.ProviderConfig;
+import fr.ordre.monespace.contract.EventDetails;
+import fr.ordre.monespace.contract.EventError;
 import fr.ordre.monespace.delivery.DeliveryException;
 import fr.ordre.monespace.delivery.Notices;
-import fr.ordre.monespace.journey.CredentialsStep;
-import fr.ordre.monespace.journey.JourneyEvents;
+import fr.ordre.monespace.limits.Attempt;
+import fr.ordre.monespace.limits.Limit;
+import fr.ordre.monespace.limits.Limits;
+import fr.ordre.monespace.limits.Quotas;
+import fr.ordre.monespace.texts.Wording;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
@@ -24,14 +31,15 @@ import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.policy.PolicyError;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.BruteForceProtector;
 
 /**
  * "Paramètres / INFORMATIONS CONNEXION" (SPEC 5), opened from the home as an application-initiated
  * action. The current password is required for any change; a wrong one changes nothing and is
- * counted by the brute-force detector like a failed login (which it does not see by itself here).
+ * counted by the brute-force detector like a failed login (which it does not see by itself here),
+ * and by the doctor's quota of wrong current passwords, which holds under simultaneous requests.
+ * Its limits come from its own config (required-actions.yaml, realm/contract.yaml).
  */
 final class SettingsAction implements RequiredActionProvider {
 
@@ -40,6 +48,8 @@ final class SettingsAction implements RequiredActionProvider {
     static final String FIELD_NEW = "newPassword";
     static final String FIELD_CONFIRM = "newPasswordConfirm";
     static final String FIELD_EMAIL = "email";
+    /** Changes suspended: by the brute-force detector, or the doctor's quota of wrong current passwords. */
+    static final String LOCKED = "monespaceSettingsLocked";
     private static final Set<String> PASSWORD_CATEGORY = Set.of(PasswordCredentialModel.TYPE);
 
     @Override
@@ -76,7 +86,8 @@ final class SettingsAction implements RequiredActionProvider {
         if (realm.isBruteForceProtected() && protector.isTemporarilyDisabled(session, realm, doctor)) {
             context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(doctor)
                     .error(Errors.USER_TEMPORARILY_DISABLED);
-            answer(context, typedEmail, List.of(), "monespaceSettingsLocked");
+            // The detector's longest wait: the doctor may well be let in before.
+            answer(context, typedEmail, List.of(), LOCKED, wording(context).duration(realm.getMaxFailureWaitSeconds()));
             return;
         }
         if (!emailChanges && !passwordChanges) {
@@ -89,8 +100,23 @@ final class SettingsAction implements RequiredActionProvider {
             answer(context, typedEmail, List.of(new FormMessage(FIELD_CURRENT, "monespaceCurrentPasswordMissing")), null);
             return;
         }
-        if (current.length() > CredentialsStep.MAX_PASSWORD
+        Limits limits = new Limits(ProviderConfig.of(context.getConfig()));
+        Quotas quotas = new Quotas(session, realm);
+        // The password is only checked holding a slot of the doctor's quota: simultaneous wrong
+        // guesses cannot outrun the brute-force detector, which counts after the fact.
+        Limit currentPassword = limits.currentPasswordPerDoctor();
+        Attempt check = Attempt.claim(quotas.of(currentPassword, doctor.getId()));
+        if (!check.granted()) {
+            context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(doctor)
+                    .detail(EventDetails.RPPS, doctor.getUsername())
+                    .detail(EventDetails.THROTTLED, Limit.Kind.CURRENT_PASSWORD.label())
+                    .error(EventError.CURRENT_PASSWORD_THROTTLED.label());
+            answer(context, typedEmail, List.of(), LOCKED, wording(context).duration(currentPassword.windowSeconds()));
+            return;
+        }
+        if (current.length() > Passwords.MAX_LENGTH
                 || !doctor.credentialManager().isValid(UserCredentialModel.password(current))) {
+            check.keep();
             if (realm.isBruteForceProtected()) {
                 protector.failedLogin(realm, doctor, context.getConnection(), context.getUriInfo(), PASSWORD_CATEGORY);
             }
@@ -99,7 +125,18 @@ final class SettingsAction implements RequiredActionProvider {
             answer(context, typedEmail, List.of(new FormMessage(FIELD_CURRENT, "monespaceCurrentPasswordWrong")), null);
             return;
         }
-        List<FormMessage> errors = validate(session, realm, doctor, input, email, emailChanges, passwordChanges);
+        check.refund();
+        Limit emailTaken = limits.emailTakenPerDoctor();
+        EmailTakenAnswers answers = new EmailTakenAnswers(quotas, emailTaken,
+                () -> wording(context).duration(emailTaken.windowSeconds()));
+        List<FormMessage> errors = validate(session, realm, doctor, input, email, emailChanges, passwordChanges,
+                answers);
+        if (EmailTakenAnswers.withheld(errors)) {
+            context.getEvent().clone().event(EventType.UPDATE_EMAIL).user(doctor)
+                    .detail(EventDetails.RPPS, doctor.getUsername())
+                    .detail(EventDetails.THROTTLED, Limit.Kind.EMAIL_TAKEN.label())
+                    .error(EventError.EMAIL_TAKEN_THROTTLED.label());
+        }
         if (!errors.isEmpty()) {
             answer(context, typedEmail, errors, null);
             return;
@@ -117,23 +154,22 @@ final class SettingsAction implements RequiredActionProvider {
 
     private static List<FormMessage> validate(KeycloakSession session, RealmModel realm, UserModel doctor,
                                               MultivaluedMap<String, String> input, String email,
-                                              boolean emailChanges, boolean passwordChanges) {
+                                              boolean emailChanges, boolean passwordChanges,
+                                              EmailTakenAnswers takenAnswers) {
         List<FormMessage> errors = new ArrayList<>();
+        if (passwordChanges) {
+            String loginEmail = emailChanges ? email : doctor.getEmail();
+            errors.addAll(Passwords.newPasswordErrors(session, realm, doctor, loginEmail, input.getFirst(FIELD_NEW),
+                    input.getFirst(FIELD_CONFIRM), FIELD_NEW, FIELD_CONFIRM));
+        }
         if (emailChanges) {
             if (LoginEmail.parse(email).isEmpty()) {
-                errors.add(new FormMessage(FIELD_EMAIL, "monespaceEmailInvalid"));
-            } else if (new CredentialsStep(session, realm).isTaken(doctor, email, false)) {
-                errors.add(new FormMessage(FIELD_EMAIL, CredentialsStep.EMAIL_TAKEN));
-            }
-        }
-        if (passwordChanges) {
-            String password = input.getFirst(FIELD_NEW);
-            String loginEmail = emailChanges ? email : doctor.getEmail();
-            PolicyError policy = CredentialsStep.passwordRefusal(session, realm, doctor, loginEmail, password);
-            if (policy != null) {
-                errors.add(new FormMessage(FIELD_NEW, policy.getMessage(), policy.getParameters()));
-            } else if (!password.equals(input.getFirst(FIELD_CONFIRM))) {
-                errors.add(new FormMessage(FIELD_CONFIRM, "monespacePasswordMismatch"));
+                errors.add(0, new FormMessage(FIELD_EMAIL, "monespaceEmailInvalid"));
+            } else if (LoginEmail.isTaken(session, realm, doctor, email, false)) {
+                FormMessage taken = takenAnswers.answer(doctor, FIELD_EMAIL, !errors.isEmpty());
+                if (taken != null) {
+                    errors.add(0, taken);
+                }
             }
         }
         return errors;
@@ -150,7 +186,7 @@ final class SettingsAction implements RequiredActionProvider {
                 if (previous != null) {
                     new Notices(session, realm).loginEmailChanged(doctor, previous);
                 }
-                doctor.setEmail(email.toLowerCase(Locale.ROOT));
+                LoginEmail.assign(doctor, email);
             } catch (DeliveryException e) {
                 return "monespaceNoticeMailFailed";
             } catch (ModelDuplicateException e) {
@@ -158,25 +194,31 @@ final class SettingsAction implements RequiredActionProvider {
             }
             doctor.setEmailVerified(false);
             context.getEvent().clone().event(EventType.UPDATE_EMAIL).user(doctor)
-                    .detail(JourneyEvents.RPPS, doctor.getUsername()).success();
+                    .detail(EventDetails.RPPS, doctor.getUsername()).success();
         }
         if (newPassword != null) {
             var current = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
             String keep = current == null ? null : current.session().getId();
             PasswordChange.apply(session, realm, doctor, newPassword, keep);
             context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(doctor)
-                    .detail(JourneyEvents.RPPS, doctor.getUsername()).detail("credential_type", "password").success();
+                    .detail(EventDetails.RPPS, doctor.getUsername()).detail("credential_type", "password").success();
         }
         return null;
     }
 
-    private static void answer(RequiredActionContext context, String email, List<FormMessage> errors, String global) {
+    private static void answer(RequiredActionContext context, String email, List<FormMessage> errors, String global,
+                               Object... params) {
         LoginFormsProvider form = form(context, email);
         errors.forEach(form::addError);
         if (global != null) {
-            form.setError(global);
+            form.setError(global, params);
         }
         context.challenge(form.createForm(TEMPLATE));
+    }
+
+    /** The page's language: the signed-in doctor's. */
+    private static Wording wording(RequiredActionContext context) {
+        return Wording.login(context.getSession(), context.getRealm(), context.getUser());
     }
 
     private static LoginFormsProvider form(RequiredActionContext context, String email) {

@@ -1,12 +1,18 @@
 package fr.ordre.monespace.settings;
 
+import fr.ordre.monespace.config.ProviderConfig;
+import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
 
-/** Factory of "Paramètres", required action {@code monespace-settings} (registered by realm/). */
+/**
+ * Factory of "Paramètres", required action {@code monespace-settings} (registered by realm/), whose
+ * config carries its limits (realm/contract.yaml).
+ */
 public final class SettingsActionFactory implements RequiredActionFactory {
 
     public static final String ID = "monespace-settings";
@@ -25,6 +31,12 @@ public final class SettingsActionFactory implements RequiredActionFactory {
     @Override
     public String getDisplayText() {
         return "Paramètres (MonEspace)";
+    }
+
+    /** Its limits, as the creation and reset authenticators declare theirs. */
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfig.properties(ID);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package fr.ordre.monespace.sync;
 
-import fr.ordre.monespace.identity.DoctorAttributes;
+import fr.ordre.monespace.contract.DoctorAttributes;
 import fr.ordre.monespace.identity.Rpps;
 import java.util.ArrayList;
 import java.util.HashSet;

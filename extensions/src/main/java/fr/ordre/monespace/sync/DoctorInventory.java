@@ -1,7 +1,7 @@
 package fr.ordre.monespace.sync;
 
 import fr.ordre.monespace.access.SessionEntities;
-import fr.ordre.monespace.identity.DoctorAttributes;
+import fr.ordre.monespace.contract.DoctorAttributes;
 import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.HashSet;

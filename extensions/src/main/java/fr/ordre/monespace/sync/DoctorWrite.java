@@ -1,6 +1,6 @@
 package fr.ordre.monespace.sync;
 
-import fr.ordre.monespace.identity.DoctorAttributes;
+import fr.ordre.monespace.contract.DoctorAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package fr.ordre.monespace.sync;
 
-import fr.ordre.monespace.identity.DoctorAttributes;
+import fr.ordre.monespace.contract.DoctorAttributes;
 import java.util.Set;
 import org.keycloak.models.UserModel;
 

@@ -52,12 +52,23 @@ class CodeChallengeTest {
             Verification wrong = state.verify("000000", LIMITS, T0 + i);
             assertEquals(Verification.Outcome.WRONG, wrong.outcome());
             assertEquals(5 - i, wrong.triesLeft());
+            assertTrue(wrong.wrongGuess());
             state = wrong.next();
         }
         Verification fifth = state.verify("000000", LIMITS, T0 + 5);
         assertEquals(Verification.Outcome.EXHAUSTED, fifth.outcome());
-        assertEquals(Verification.Outcome.EXHAUSTED, fifth.next().verify("123456", LIMITS, T0 + 6).outcome(),
-                "even the right code is refused once the code is dead");
+        assertTrue(fifth.wrongGuess(), "the fifth wrong code was a guess too");
+        Verification dead = fifth.next().verify("123456", LIMITS, T0 + 6);
+        assertEquals(Verification.Outcome.EXHAUSTED, dead.outcome(), "even the right code is refused once the code is dead");
+        assertFalse(dead.wrongGuess(), "an entry on a dead code guesses nothing");
+    }
+
+    @Test
+    void onlyWrongGuessesAtALiveCodeCount() {
+        CodeChallenge state = sentAt("123456", T0);
+        assertFalse(CodeChallenge.none().verify("123456", LIMITS, T0).wrongGuess(), "no code sent");
+        assertFalse(state.verify("000000", LIMITS, T0 + 601).wrongGuess(), "expired");
+        assertFalse(state.verify("123456", LIMITS, T0 + 1).wrongGuess(), "accepted");
     }
 
     @Test

@@ -47,17 +47,32 @@ class JourneyMetricsTest {
         metrics.record(event(EventType.REGISTER_ERROR, "identity_mismatch", "monespace_step", "identity",
                 "monespace_journey", "creation"));
         metrics.record(event(EventType.REGISTER_ERROR, "identity_throttled", "monespace_step", "identity",
-                "monespace_journey", "creation"));
+                "monespace_journey", "creation", "monespace_throttled", "identity"));
         metrics.record(event(EventType.CUSTOM_REQUIRED_ACTION_ERROR, "invalid_code", "monespace_step", "code",
                 "monespace_journey", "recovery"));
         metrics.record(event(EventType.CUSTOM_REQUIRED_ACTION_ERROR, "code_sends_throttled",
-                "monespace_step", "code_sent", "channel", "sms"));
-        metrics.record(event(EventType.SEND_RESET_PASSWORD_ERROR, "reset_throttled"));
+                "monespace_step", "code_sent", "channel", "sms", "monespace_throttled", "code"));
+        metrics.record(event(EventType.SEND_RESET_PASSWORD_ERROR, "reset_throttled", "monespace_throttled", "reset"));
         assertEquals(1, count("monespace.identity.failures", "reason", "identity_mismatch"));
         assertEquals(1, count("monespace.throttled", "kind", "identity"));
         assertEquals(1, count("monespace.code.failures", "reason", "invalid_code", "journey", "recovery"));
         assertEquals(1, count("monespace.throttled", "kind", "code"));
+        assertEquals(0, count("monespace.code.delivery.failures"), "a refused send is not a delivery failure");
         assertEquals(1, count("monespace.throttled", "kind", "reset"));
+    }
+
+    @Test
+    void countsEveryRefusalByALimitUnderItsKind() {
+        metrics.record(event(EventType.CUSTOM_REQUIRED_ACTION_ERROR, "wrong_codes_throttled", "monespace_step", "code",
+                "monespace_journey", "creation", "monespace_throttled", "wrong_code"));
+        metrics.record(event(EventType.CUSTOM_REQUIRED_ACTION_ERROR, "email_taken_throttled",
+                "monespace_step", "credentials", "monespace_throttled", "email_taken"));
+        metrics.record(event(EventType.UPDATE_CREDENTIAL_ERROR, "current_password_throttled",
+                "monespace_throttled", "current_password"));
+        assertEquals(1, count("monespace.throttled", "kind", "wrong_code"));
+        assertEquals(1, count("monespace.throttled", "kind", "email_taken"));
+        assertEquals(1, count("monespace.throttled", "kind", "current_password"));
+        assertEquals(0, count("monespace.code.failures"), "a code not even compared is no wrong code");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package fr.ordre.monespace.legacy.accounts;
 
-import fr.ordre.monespace.identity.DoctorAttributes;
+import fr.ordre.monespace.contract.DoctorAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

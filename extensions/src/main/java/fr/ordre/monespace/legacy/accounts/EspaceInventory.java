@@ -1,7 +1,7 @@
 package fr.ordre.monespace.legacy.accounts;
 
 import fr.ordre.monespace.access.SessionEntities;
-import fr.ordre.monespace.identity.DoctorAttributes;
+import fr.ordre.monespace.contract.DoctorAttributes;
 import fr.ordre.monespace.legacy.hash.LegacyScheme;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;

@@ -1,6 +1,6 @@
 package fr.ordre.monespace.legacy.renewal;
 
-import fr.ordre.monespace.journey.CredentialsStep;
+import fr.ordre.monespace.account.Passwords;
 import fr.ordre.monespace.legacy.hash.LegacyScheme;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -31,7 +31,7 @@ public final class PasswordRenewal {
 
     /** After a successful login with a portal hash: asks for a new password when the policy refuses this one. */
     public static void requireIfWeak(KeycloakSession session, RealmModel realm, UserModel doctor, String password) {
-        if (CredentialsStep.passwordRefusal(session, realm, doctor, doctor.getEmail(), password) != null) {
+        if (Passwords.refusal(session, realm, doctor, doctor.getEmail(), password) != null) {
             doctor.addRequiredAction(PasswordRenewalActionFactory.ID);
         }
     }

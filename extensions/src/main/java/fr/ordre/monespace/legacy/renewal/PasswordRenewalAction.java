@@ -1,8 +1,9 @@
 package fr.ordre.monespace.legacy.renewal;
 
 import fr.ordre.monespace.account.PasswordChange;
-import fr.ordre.monespace.journey.CredentialsStep;
-import fr.ordre.monespace.journey.JourneyEvents;
+import fr.ordre.monespace.account.Passwords;
+import fr.ordre.monespace.contract.EventDetails;
+import fr.ordre.monespace.contract.EventStep;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import org.keycloak.authentication.InitiatedActionSupport;
@@ -50,8 +51,8 @@ final class PasswordRenewalAction implements RequiredActionProvider {
         MultivaluedMap<String, String> input = context.getHttpRequest().getDecodedFormParameters();
         UserModel doctor = context.getUser();
         String password = input.getFirst(FIELD_PASSWORD);
-        List<FormMessage> errors = CredentialsStep.newPasswordErrors(context.getSession(), context.getRealm(), doctor,
-                password, input.getFirst(FIELD_CONFIRM), ERROR_FIELD_PASSWORD, FIELD_CONFIRM);
+        List<FormMessage> errors = Passwords.newPasswordErrors(context.getSession(), context.getRealm(), doctor,
+                doctor.getEmail(), password, input.getFirst(FIELD_CONFIRM), ERROR_FIELD_PASSWORD, FIELD_CONFIRM);
         if (!errors.isEmpty()) {
             LoginFormsProvider form = form(context);
             errors.forEach(form::addError);
@@ -61,8 +62,8 @@ final class PasswordRenewalAction implements RequiredActionProvider {
         // The doctor's session is created once this action succeeds: none of theirs is kept.
         PasswordChange.apply(context.getSession(), context.getRealm(), doctor, password, null);
         context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(doctor)
-                .detail(JourneyEvents.RPPS, doctor.getUsername()).detail("credential_type", "password")
-                .detail(JourneyEvents.STEP, "legacy_password_renewed").success();
+                .detail(EventDetails.RPPS, doctor.getUsername()).detail("credential_type", "password")
+                .detail(EventDetails.STEP, EventStep.LEGACY_PASSWORD_RENEWED.label()).success();
         context.success();
     }
 

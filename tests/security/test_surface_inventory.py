@@ -1,0 +1,407 @@
+"""The surface inventory: everything the applied realm exposes is declared in realm/ or shown refused.
+
+Each list is read from Keycloak (server info, the realm's representation, the HTTP paths of its
+services jar), never typed here; a surface is then either declared in realm/ (and Keycloak holds
+it as declared: `realm plan` finds nothing to do) or attacked and shown refused, for an anonymous
+caller and for a signed-in doctor. An upgrade bringing a new client, grant type, required action,
+flow binding, realm switch, client registration provider, realm endpoint, login protocol or
+action token fails here, by name, until realm/ and this inventory say what becomes of it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+from keycloak import KeycloakAdmin
+
+from monespace_home.settings import SETTINGS_ACTION
+from provisioning.realm import DesiredRealm, load_desired, plan_realm
+from provisioning.realm.schema import BINDING_FIELDS
+from tests.conftest import (
+    EXPIRY_LIMITS,
+    EXPIRY_REALM,
+    FAST_LIMITS,
+    FAST_REALM,
+    MAIN_REALM,
+    common_realm_values,
+)
+from tests.support.account_actions import STOCK_ACTIONS, ask_action
+from tests.support.doctors import DoctorFactory
+from tests.support.grants import client_credentials
+from tests.support.harness import Harness
+from tests.support.oidc import HOME_REDIRECT, Browser
+from tests.support.rpps import new_rpps
+from tests.support.surfaces import (
+    CIBA,
+    DEVICE_CODE,
+    JWT_BEARER,
+    TOKEN_EXCHANGE,
+    UMA_TICKET,
+    Attacker,
+    Doctor,
+    allowed_grants,
+    declared_paths,
+    providers,
+    server_info,
+    services_jar,
+)
+
+PASSWORD = "Cabinet-Inventaire-2026!"
+#: Grant types this inventory can attack (Attacker.granted); a new one reported by Keycloak fails.
+PROBED_GRANTS = {
+    "authorization_code",
+    "refresh_token",
+    "password",
+    "client_credentials",
+    DEVICE_CODE,
+    CIBA,
+    TOKEN_EXCHANGE,
+    JWT_BEARER,
+    UMA_TICKET,
+}
+#: The realm's endpoints (RealmsResource @Paths) and what keeps each one ours.
+REALM_ENDPOINTS = {
+    "{realm}": "public: the realm's name and public key",
+    "{realm}/.well-known/{provider}": "public metadata (well-known providers)",
+    "{realm}/.well-known/{alias}": "public metadata (well-known providers)",
+    "{realm}/protocol/{protocol}": "login protocols: test_login_protocols_are_those_of_declared_clients",
+    "{realm}/login-actions": "test_login_actions_run_only_declared_flows",
+    "{realm}/account": "test_account_rest_api_refuses_anonymous_and_doctors",
+    "{realm}/clients-registrations": "test_client_registration_refuses_anonymous_and_doctors",
+    "{realm}/authz": "test_authorization_services_refuse_anonymous_and_doctors",
+    "{realm}/broker": "test_no_identity_provider",
+    "{realm}/clients-managements": "adapters' node registration: confidential clients only (refused below)",
+    "{realm}/clients/{client_id}/redirect": "public: redirect to a client's own base URL",
+    "{realm}/{extension}": "test_realm_extensions_are_ours_or_refused",
+}
+#: login-actions endpoints (LoginActionsService @Paths) → the realm binding whose declared flow
+#: they run (None: they run no flow of their own and refuse a caller without a flow in progress).
+LOGIN_ACTIONS: dict[str, str | None] = {
+    "authenticate": "browserFlow",
+    "registration": "registrationFlow",
+    "reset-credentials": "resetCredentialsFlow",
+    "first-broker-login": "firstBrokerLoginFlow",
+    "post-broker-login": None,
+    "required-action": None,
+    "action-token": None,
+    "consent": None,
+    "restart": None,
+    "detached-info": None,
+}
+#: Realm REST extensions: ours, and Keycloak's device verification page (no client allows the
+#: device grant: test_every_grant_type_is_declared_or_refused shows it).
+REALM_EXTENSIONS = {"monespace-sync": "ours", "monespace-legacy": "ours", "device": DEVICE_CODE}
+#: Action tokens Keycloak can handle → why none can be obtained by a doctor in this realm.
+ACTION_TOKENS = {
+    "monespace-reset": "ours: the reset link (flows.yaml monespace-reset)",
+    "reset-credentials": "sent by reset-credential-email, in no bound flow",
+    "verify-email": "VERIFY_EMAIL disabled and verifyEmail false",
+    "update-email": "UPDATE_EMAIL disabled",
+    "execute-actions": "sent by an administrator; runs only enabled required actions",
+    "idp-verify-account-via-email": "no identity provider",
+    "ORGIVT": "organizationsEnabled false",
+    "credential-offer": "verifiableCredentialsEnabled false",
+}
+
+
+@pytest.fixture(scope="module")
+def doctor(harness: Harness, realms: dict[str, str], doctors: DoctorFactory) -> Iterator[Doctor]:
+    """A doctor signed in at the home, whose session, tokens and password an attacker holds."""
+    email = f"inventaire.{new_rpps()}@exemple.fr"
+    doctors.create(login_email=email, password=PASSWORD)
+    browser = Browser(harness.keycloak_url, MAIN_REALM, HOME_REDIRECT)
+    yield Doctor(browser, email, PASSWORD, browser.login_tokens(email, PASSWORD))
+
+
+@pytest.fixture(scope="module")
+def attacker(harness: Harness, admin: KeycloakAdmin, doctor: Doctor) -> Attacker:
+    return Attacker(harness.keycloak_url, MAIN_REALM, admin, doctor)
+
+
+@pytest.fixture(scope="module")
+def info(admin: KeycloakAdmin) -> dict[str, Any]:
+    return server_info(admin)
+
+
+@pytest.fixture(scope="module")
+def desired(harness: Harness, home_port: int) -> DesiredRealm:
+    return load_desired(values={"realm": MAIN_REALM, **common_realm_values(harness, home_port)})
+
+
+@pytest.fixture(scope="module")
+def jar(harness: Harness) -> Path:
+    if harness.log_path is None:
+        pytest.skip("Keycloak's jars are not on this machine (container backend)")
+    return services_jar(harness.log_path)
+
+
+def realm_get(admin: KeycloakAdmin, path: str = "") -> Any:
+    reply = admin.connection.raw_get(f"admin/realms/{MAIN_REALM}{'/' + path if path else ''}")
+    reply.raise_for_status()
+    return reply.json()
+
+
+# --- declared in realm/, and held as declared ------------------------------------------------------
+
+
+@pytest.mark.parametrize("realm, limits", [(MAIN_REALM, {}), (FAST_REALM, FAST_LIMITS), (EXPIRY_REALM, EXPIRY_LIMITS)])
+def test_realm_plan_finds_nothing_to_do_stock_objects_included(
+    realm: str, limits: dict[str, object], harness: Harness, realms: dict[str, str], home_port: int
+) -> None:
+    wanted = load_desired(values={"realm": realm, **common_realm_values(harness, home_port), **limits})
+    plan = plan_realm(harness.admin("master"), wanted)
+    assert plan.changes == [], [str(c) for c in plan.changes]
+
+
+def test_every_client_is_declared(admin: KeycloakAdmin, desired: DesiredRealm) -> None:
+    found = {c["clientId"] for c in admin.get_clients()}
+    assert found - {c.client_id for c in desired.clients} == set()
+
+
+def test_every_client_scope_is_declared(admin: KeycloakAdmin, desired: DesiredRealm) -> None:
+    found = {s["name"] for s in realm_get(admin, "client-scopes")}
+    present = {s.name for s in desired.client_scopes if s.present}
+    assert found == present
+
+
+def test_every_flow_binding_is_declared(admin: KeycloakAdmin, desired: DesiredRealm) -> None:
+    realm = realm_get(admin)
+    bindings = {key for key, value in realm.items() if key.endswith("Flow") and isinstance(value, str)}
+    assert bindings == set(BINDING_FIELDS.values()), "a flow binding realm/ cannot declare"
+    declared = {field: flow.alias for flow in desired.flows for field in flow.binding_fields}
+    assert {field: realm[field] for field in bindings} == declared
+    overrides = {c["clientId"]: c["authenticationFlowBindingOverrides"] for c in admin.get_clients()}
+    assert {client: found for client, found in overrides.items() if found} == {}
+
+
+def test_every_realm_switch_is_declared(admin: KeycloakAdmin, desired: DesiredRealm) -> None:
+    switches = {
+        key
+        for key, value in realm_get(admin).items()
+        if isinstance(value, bool) and key.endswith(("Enabled", "Allowed"))
+    }
+    assert switches - set(desired.settings) == set(), "declare it in realm/realm.yaml"
+
+
+def test_every_required_action_is_declared(admin: KeycloakAdmin, info: dict[str, Any], desired: DesiredRealm) -> None:
+    registered = {a["alias"] for a in realm_get(admin, "authentication/required-actions")}
+    deployed = providers(info, "required-action")
+    declared = {a.alias for a in desired.required_actions}
+    assert (deployed | registered) - declared == set()
+    enabled = {a["alias"] for a in realm_get(admin, "authentication/required-actions") if a["enabled"]}
+    assert enabled == {a.alias for a in desired.required_actions if a.enabled}
+    assert set(STOCK_ACTIONS) <= deployed, "test_account_actions.py attacks actions this Keycloak has"
+
+
+def test_kc_action_starts_no_other_action_than_parametres(
+    info: dict[str, Any], harness: Harness, doctor: Doctor
+) -> None:
+    """Keycloak's own actions are attacked one by one in test_account_actions.py; any other one
+    deployed (ours, or one an upgrade brings) is asked for here."""
+    others = sorted(providers(info, "required-action") - set(STOCK_ACTIONS) - {SETTINGS_ACTION})
+    started = []
+    for action in others:
+        browser = doctor.browser.fresh()
+        browser.login_tokens(doctor.email, doctor.password)
+        if ask_action(browser, action) != "error":
+            started.append(action)
+    assert started == []
+
+
+def test_no_identity_provider(admin: KeycloakAdmin) -> None:
+    assert realm_get(admin, "identity-provider/instances") == []
+
+
+# --- attacked and refused ------------------------------------------------------------------------
+
+
+def test_every_grant_type_is_declared_or_refused(
+    attacker: Attacker, admin: KeycloakAdmin, info: dict[str, Any], desired: DesiredRealm
+) -> None:
+    grants = providers(info, "oauth2-grant-type")
+    assert grants - PROBED_GRANTS == set(), "a grant type this inventory cannot attack yet"
+    declared = {c.client_id: allowed_grants(c) for c in desired.clients}
+    unexpected, missing = [], []
+    for client in admin.get_clients():
+        for grant in sorted(grants):
+            obtained = attacker.granted(grant, client)
+            if obtained and grant not in declared[client["clientId"]]:
+                unexpected.append(f"{client['clientId']}: {grant}")
+            if not obtained and grant in declared[client["clientId"]]:
+                missing.append(f"{client['clientId']}: {grant}")
+    assert unexpected == [], "grants neither declared nor refused"
+    # The probes are real: what realm/ allows, they obtain.
+    assert missing == []
+
+
+def test_no_client_answers_an_implicit_or_hybrid_request(attacker: Attacker, admin: KeycloakAdmin) -> None:
+    answered = [
+        f"{client['clientId']}: {response_type}"
+        for client in admin.get_clients()
+        for response_type in ("token", "id_token", "id_token token", "code id_token", "code token")
+        if attacker.authorization(client, response_type)
+    ]
+    assert answered == []
+
+
+def test_home_cannot_ask_for_offline_access(attacker: Attacker, doctor: Doctor) -> None:
+    page = doctor.browser.get(doctor.browser.authorize_url(scope="openid offline_access"))
+    assert not page.response.is_redirect or "code=" not in page.response.headers["Location"], page.text[:200]
+    tokens = doctor.browser.fresh().login_tokens(doctor.email, doctor.password)
+    assert "offline_access" not in tokens.get("scope", "").split()
+
+
+def test_account_rest_api_refuses_anonymous_and_doctors(
+    attacker: Attacker, doctor: Doctor, jar: Path, admin: KeycloakAdmin
+) -> None:
+    paths = declared_paths(jar, "org.keycloak.services.resources.account.AccountRestService")
+    assert "/credentials" in paths and "/sessions" in paths
+    answered = []
+    for path in sorted(paths):
+        url = f"{attacker.realm_url}/account/{path.lstrip('/').replace('{clientId}', 'monespace-home')}"
+        for who, headers in (("anonymous", {}), ("doctor", {"Authorization": f"Bearer {doctor.access_token}"})):
+            for method in ("GET", "DELETE"):
+                reply = requests.request(method, url, headers={"Accept": "application/json", **headers}, timeout=30)
+                if reply.status_code not in (401, 403, 404, 405):
+                    answered.append(f"{who} {method} {url}: {reply.status_code}")
+    assert answered == []
+
+
+def test_client_registration_refuses_anonymous_and_doctors(
+    attacker: Attacker, doctor: Doctor, info: dict[str, Any], admin: KeycloakAdmin
+) -> None:
+    before = {c["clientId"] for c in admin.get_clients()}
+    answered = []
+    for provider in sorted(providers(info, "client-registration")):
+        url = f"{attacker.realm_url}/clients-registrations/{provider}"
+        for who, headers in (("anonymous", {}), ("doctor", {"Authorization": f"Bearer {doctor.access_token}"})):
+            for method, path, body, content_type in registration_requests(provider):
+                reply = requests.request(
+                    method, url + path, data=body, headers={**headers, "Content-Type": content_type}, timeout=30
+                )
+                if provider == "install" and path == "/monespace-home" and reply.ok:
+                    # A public client's adapter file says what its authorization requests show
+                    # (realm, URL, client id) and holds no secret.
+                    assert "credentials" not in reply.json() and reply.json()["public-client"] is True
+                    continue
+                if reply.status_code not in (401, 403, 404, 405):
+                    answered.append(f"{who} {method} {provider}{path}: {reply.status_code} {reply.text[:100]}")
+    assert answered == []
+    assert {c["clientId"] for c in admin.get_clients()} == before
+
+
+def registration_requests(provider: str) -> list[tuple[str, str, str, str]]:
+    """(method, path, body, content type) a client registration provider takes, well formed, so
+    that a refusal is the registration's, not a parse error's."""
+    intruder = "https://intrus.example/cb"
+    json_type, xml_type = "application/json", "application/xml"
+    known = {
+        "default": [("POST", "", json.dumps({"clientId": "intrus", "redirectUris": [intruder]}), json_type)],
+        "openid-connect": [("POST", "", json.dumps({"client_name": "intrus", "redirect_uris": [intruder]}), json_type)],
+        "saml2-entity-descriptor": [("POST", "", SAML_DESCRIPTOR, xml_type)],
+        "install": [("GET", "/monespace-home", "", json_type), ("GET", "/ordinal-sync", "", json_type)],
+    }
+    # Another provider still gets a request: anything below 400 fails the test.
+    return known.get(provider, [("POST", "", "{}", json_type), ("GET", "/monespace-home", "", json_type)])
+
+
+SAML_DESCRIPTOR = """<?xml version="1.0"?>
+<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://intrus.example">
+  <md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+    <md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"
+        Location="https://intrus.example/acs" index="0"/>
+  </md:SPSSODescriptor>
+</md:EntityDescriptor>
+"""
+
+
+def test_authorization_services_refuse_anonymous_and_doctors(
+    attacker: Attacker, doctor: Doctor, admin: KeycloakAdmin
+) -> None:
+    assert [c["clientId"] for c in admin.get_clients() if c.get("authorizationServicesEnabled")] == []
+    url = f"{attacker.realm_url}/authz/protection/resource_set"
+    for headers in ({}, {"Authorization": f"Bearer {doctor.access_token}"}):
+        assert requests.get(url, headers=headers, timeout=30).status_code in (401, 403)
+
+
+def test_realm_endpoints_are_all_inventoried(jar: Path) -> None:
+    paths = declared_paths(jar, "org.keycloak.services.resources.RealmsResource") - {"/realms"}
+    assert paths == set(REALM_ENDPOINTS), "a realm endpoint this inventory does not know"
+
+
+def test_login_actions_run_only_declared_flows(
+    jar: Path, attacker: Attacker, doctor: Doctor, desired: DesiredRealm, admin: KeycloakAdmin
+) -> None:
+    paths = declared_paths(jar, "org.keycloak.services.resources.LoginActionsService")
+    assert paths == set(LOGIN_ACTIONS), "a login-actions endpoint this inventory does not know"
+    bound = {field for flow in desired.flows for field in flow.binding_fields}
+    assert {b for b in LOGIN_ACTIONS.values() if b} <= bound
+    answered = []
+    for path, binding in sorted(LOGIN_ACTIONS.items()):
+        if binding is not None:
+            continue  # runs a flow realm/ declares (flows.yaml)
+        url = f"{attacker.realm_url}/login-actions/{path}"
+        for who, session in (("anonymous", requests.Session()), ("doctor", doctor.browser.session)):
+            for method in ("GET", "POST"):
+                reply = session.request(method, url, allow_redirects=False, timeout=30)
+                if reply.status_code < 400:
+                    answered.append(f"{who} {method} {path}: {reply.status_code}")
+    assert answered == []
+
+
+def test_login_protocols_are_those_of_declared_clients(
+    attacker: Attacker, info: dict[str, Any], admin: KeycloakAdmin
+) -> None:
+    protocols = providers(info, "login-protocol")
+    used = {c.get("protocol") or "openid-connect" for c in admin.get_clients()}
+    assert used == {"openid-connect"}
+    for protocol in sorted(protocols - used):
+        reply = requests.get(f"{attacker.realm_url}/protocol/{protocol}", allow_redirects=False, timeout=30)
+        assert reply.status_code >= 400, f"{protocol}: {reply.status_code}"
+
+
+def test_realm_extensions_are_ours_or_refused(attacker: Attacker, doctor: Doctor, info: dict[str, Any]) -> None:
+    extensions = providers(info, "realm-restapi-extension")
+    assert extensions == set(REALM_EXTENSIONS), "a realm REST extension this inventory does not know"
+    doctor_token = {"Authorization": f"Bearer {doctor.access_token}"}
+    for method, path in (
+        ("GET", "monespace-sync/doctors"),
+        ("GET", "monespace-legacy/doctors"),
+        ("POST", "monespace-legacy/accounts"),
+        ("POST", "monespace-legacy/undo"),
+    ):
+        url = f"{attacker.realm_url}/{path}"
+        assert requests.request(method, url, json={}, timeout=30).status_code == 401, path
+        assert requests.request(method, url, json={}, headers=doctor_token, timeout=30).status_code == 403, path
+
+
+def test_action_tokens_are_ours_or_cannot_be_obtained(
+    info: dict[str, Any], admin: KeycloakAdmin, desired: DesiredRealm
+) -> None:
+    handlers = providers(info, "actionTokenHandler")
+    assert handlers == set(ACTION_TOKENS), "an action token this inventory does not know"
+    realm = realm_get(admin)
+    enabled = {a["alias"] for a in realm_get(admin, "authentication/required-actions") if a["enabled"]}
+    assert not ({"VERIFY_EMAIL", "UPDATE_EMAIL"} & enabled) and realm["verifyEmail"] is False
+    assert realm["organizationsEnabled"] is False and realm["verifiableCredentialsEnabled"] is False
+    for flow in desired.flows:
+        if flow.binding_fields:
+            executions = realm_get(admin, f"authentication/flows/{flow.alias}/executions")
+            assert "reset-credential-email" not in {e.get("providerId") for e in executions}, flow.alias
+
+
+def test_clients_managements_refuses_anonymous_and_doctors(
+    attacker: Attacker, doctor: Doctor, admin: KeycloakAdmin
+) -> None:
+    url = f"{attacker.realm_url}/clients-managements/register-node"
+    for client in admin.get_clients():
+        credentials = client_credentials(admin, client)
+        credentials.pop("client_secret", None)  # an attacker without the secret
+        for headers in ({}, {"Authorization": f"Bearer {doctor.access_token}"}):
+            reply = requests.post(url, data={**credentials, "client_cluster_host": "evil"}, headers=headers, timeout=30)
+            assert reply.status_code >= 400, f"{client['clientId']}: {reply.status_code}"
