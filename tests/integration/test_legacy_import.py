@@ -104,6 +104,10 @@ def failures(kc: KeycloakAdmin, user_id: str) -> int:
     return int(kc.connection.raw_get(path).json().get("numFailures", 0))
 
 
+def failures_reach(kc: KeycloakAdmin, user_id: str, count: int) -> Callable[[], bool]:
+    return lambda: failures(kc, user_id) >= count
+
+
 def report(tmp_path: Path) -> list[dict]:  # type: ignore[type-arg]
     return [json.loads(line) for line in (tmp_path / "report.jsonl").read_text(encoding="utf-8").splitlines()]
 
@@ -228,7 +232,7 @@ def test_wrong_password_truncated_hash_and_unknown_scheme_are_failed_logins_coun
             assert page is not None and page.status == 200 and not browser.redirected_to_app, name
             assert GENERIC in page.box_text(), name
             # Keycloak records a failure on its "bruteforce" executor, after the answer: wait for it.
-            wait_for(lambda user_id=user_id, attempt=attempt: failures(kc, user_id) >= attempt)
+            wait_for(failures_reach(kc, user_id, attempt))
             assert failures(kc, user_id) == attempt, name
 
 
