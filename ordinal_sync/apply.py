@@ -28,7 +28,7 @@ import tempfile
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -66,6 +66,8 @@ EXPORT_ATTEMPTS = 3
 EXAMPLES_PER_ACTION = 10
 _TICK = 1000
 T = TypeVar("T")
+B = TypeVar("B")  # a batch
+R = TypeVar("R")  # what sending it answers
 
 
 class Outcome(IntEnum):
@@ -98,14 +100,19 @@ class SyncSettings:
         return self.state_file or default_path(self.workdir or Path(tempfile.gettempdir()), self.realm, layout.value)
 
     def __post_init__(self) -> None:
-        if not 1 <= self.batch_size <= MAX_BATCH:
-            raise ValueError(f"batch size must be between 1 and {MAX_BATCH}, got {self.batch_size}")
-        if self.parallel < 1:
-            raise ValueError(f"parallel must be at least 1, got {self.parallel}")
+        check_batching(self.batch_size, MAX_BATCH, self.parallel, self.max_change_share)
         if self.workers < 1:
             raise ValueError(f"workers must be at least 1, got {self.workers}")
-        if not 0 <= self.max_change_share <= 1:
-            raise ValueError(f"max change share must be between 0 and 1, got {self.max_change_share}")
+
+
+def check_batching(batch_size: int, max_batch: int, parallel: int, max_change_share: float) -> None:
+    """The settings a batch run shares (the sync's, the legacy import's), checked alike."""
+    if not 1 <= batch_size <= max_batch:
+        raise ValueError(f"batch size must be between 1 and {max_batch}, got {batch_size}")
+    if parallel < 1:
+        raise ValueError(f"parallel must be at least 1, got {parallel}")
+    if not 0 <= max_change_share <= 1:
+        raise ValueError(f"max change share must be between 0 and 1, got {max_change_share}")
 
 
 @dataclass(frozen=True)
@@ -433,37 +440,54 @@ def apply_changes(
     expected = at_most if isinstance(changes, Iterator) else len(changes)
     task = progress.task(f"Writing to Keycloak realm {bulk.realm}", unit="doctors", total=expected)
     total = UpsertCounts()
-    pending: deque[tuple[Future[UpsertCounts], int]] = deque()
 
-    def collect() -> None:
+    def collect(batch: Sequence[Change], counts: UpsertCounts) -> None:
         nonlocal total
-        future, size = pending.popleft()
-        counts = future.result()
         total += counts
-        task.advance(size)
+        task.advance(len(batch))
         progress.detail(
-            f"batch of {size}: {counts.created} created, {counts.updated} updated, "
+            f"batch of {len(batch)}: {counts.created} created, {counts.updated} updated, "
             f"{counts.unchanged} unchanged, {counts.disabled} disabled, {counts.enabled} re-enabled, "
             f"{counts.sessions_ended} sessions ended"
         )
 
-    pool = ThreadPoolExecutor(max_workers=settings.parallel, thread_name_prefix="keycloak-upsert")
+    def send(batch: Sequence[Change]) -> UpsertCounts:
+        return bulk.upsert([change.keycloak_user() for change in batch])
+
+    in_flight(_batches(changes, settings.batch_size), send, collect, settings.parallel, "keycloak-upsert")
+    task.done()
+    return total
+
+
+def in_flight(
+    batches: Iterable[B],
+    send: Callable[[B], R],
+    collect: Callable[[B, R], None],
+    parallel: int,
+    thread_name: str,
+) -> None:
+    """Send ``batches`` with ``parallel`` of them in flight; each result goes to ``collect``, in
+    order. The first failure stops the run: batches not yet sent are cancelled, the error raised."""
+    pending: deque[tuple[Future[R], B]] = deque()
+
+    def collect_first() -> None:
+        future, batch = pending.popleft()
+        collect(batch, future.result())
+
+    pool = ThreadPoolExecutor(max_workers=parallel, thread_name_prefix=thread_name)
     try:
-        for batch in _batches(changes, settings.batch_size):
-            users = [change.keycloak_user() for change in batch]
-            pending.append((pool.submit(bulk.upsert, users), len(users)))
-            if len(pending) >= settings.parallel:
-                collect()
+        for batch in batches:
+            pending.append((pool.submit(send, batch), batch))
+            if len(pending) >= parallel:
+                collect_first()
         while pending:
-            collect()
+            collect_first()
     except BaseException:
-        for future, _size in pending:
+        for future, _batch in pending:
             future.cancel()
         raise
     finally:
         pool.shutdown(wait=True)
-    task.done()
-    return total
 
 
 def _detailed(

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import os
-import signal
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from types import FrameType
 
 import click
 from monespace_realm.contract import contract
@@ -25,34 +21,23 @@ from ordinal_sync.apply import (
     SyncSettings,
     sync_file,
 )
-from ordinal_sync.keycloak_bulk import MAX_BATCH, BulkEndpointError
+from ordinal_sync.keycloak_bulk import MAX_BATCH
 from ordinal_sync.model import Doctor, active_statuses
 from ordinal_sync.pipeline import read_doctors
 from ordinal_sync.planning import DEFAULT_MAX_CHANGE_SHARE, Action
-from ordinal_sync.progress import LogProgress, ProgressDisplay, RichProgress, SilentProgress, progress_for
 from ordinal_sync.readers import detect_layout
 from ordinal_sync.report import JsonlReport
-from ordinal_sync.textfile import SourceFileError
-from ordinal_sync.workers import WorkerFailed, default_workers
+from ordinal_sync.runs import (
+    batching_options,
+    exit_codes,
+    failures_in_one_line,
+    progress_option,
+    realm_option,
+    run_with_progress,
+)
+from ordinal_sync.workers import default_workers
 
-EXIT_CODES = """\b
-Exit codes: 0 success
-            1 failure: file unreadable, Keycloak unreachable or refusing the
-              credentials, a request failing after retries, interrupted
-            2 usage error
-            3 success, but records were rejected (listed in the report)
-            4 refused by the safety limit: nothing written
-            --dry-run exits with the code the real run would have."""
-
-ENV_REALM = "MONESPACE_REALM"
-
-
-class SyncFailed(click.ClickException):
-    exit_code = 1
-
-
-class Interrupted(BaseException):
-    """SIGTERM (a CronJob's deadline, a pod eviction): stop like Ctrl-C, report included."""
+EXIT_CODES = exit_codes(refused="records were rejected", unreadable="file unreadable")
 
 
 @click.group(epilog=EXIT_CODES)
@@ -71,13 +56,7 @@ def ordinal() -> None:
 @ordinal.command(epilog=EXIT_CODES)
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @admin_options
-@click.option(
-    "--realm",
-    envvar=ENV_REALM,
-    default="monespace",
-    show_default=True,
-    help=f"Realm of the doctors [env {ENV_REALM}].",
-)
+@realm_option
 @click.option(
     "--report",
     "report_path",
@@ -106,20 +85,7 @@ def ordinal() -> None:
     help="Ordinal statuses that keep a doctor enabled; keep it equal to the realm's "
     "active_statuses [env MONESPACE_ACTIVE_STATUSES, shared with `monespace realm`].",
 )
-@click.option(
-    "--batch-size",
-    type=click.IntRange(1, MAX_BATCH),
-    default=DEFAULT_BATCH_SIZE,
-    show_default=True,
-    help="Doctors per request (one Keycloak transaction each).",
-)
-@click.option(
-    "--parallel",
-    type=click.IntRange(1, 8),
-    default=DEFAULT_PARALLEL,
-    show_default=True,
-    help="Batches in flight at once.",
-)
+@batching_options("doctors", MAX_BATCH, DEFAULT_BATCH_SIZE, DEFAULT_PARALLEL)
 @click.option(
     "--workdir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -146,14 +112,7 @@ def ordinal() -> None:
     show_default="the machine's cores",
     help="Processes normalising records, when there are many (a first run).",
 )
-@click.option(
-    "--progress",
-    "progress_mode",
-    type=click.Choice(["auto", "bar", "log", "none"]),
-    default="auto",
-    show_default=True,
-    help="auto: a progress bar on a terminal, periodic log lines otherwise (cron, Kubernetes).",
-)
+@progress_option
 @click.option("-v", "--verbose", is_flag=True, help="Also show each change and each batch, and where the time went.")
 def sync(
     source: Path,
@@ -196,12 +155,16 @@ def sync(
         workers=workers,
     )
     report_path = report_path or Path(f"ordinal-sync-{datetime.now():%Y%m%d-%H%M%S}.jsonl")
-    progress = _progress(progress_mode, verbose)
-    try:
-        with _failures_in_one_line(), _sigterm_interrupts():
-            result = sync_file(admin_settings, source, settings=settings, report_path=report_path, progress=progress)
-    finally:
-        progress.close()
+    result = run_with_progress(
+        "the sync",
+        progress_mode,
+        verbose,
+        sync_file,
+        admin_settings,
+        source,
+        settings=settings,
+        report_path=report_path,
+    )
     _print_result(result, report_path, verbose)
     if result.exit_code:
         sys.exit(result.exit_code)
@@ -228,7 +191,7 @@ def check(source: Path, report_path: Path | None, workers: int) -> None:
 
     Exits 0 when every record is usable, 3 when some are rejected.
     """
-    with _failures_in_one_line():
+    with failures_in_one_line("the sync"):
         layout = detect_layout(source)
         with JsonlReport(report_path or os.devnull) as report:
             doctors = sum(isinstance(record, Doctor) for record in read_doctors(source, report, workers=workers))
@@ -247,44 +210,6 @@ def _active_statuses(text: str) -> frozenset[str]:
         return active_statuses(name for name in text.split(",") if name.strip())
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--active-statuses") from None
-
-
-def _progress(mode: str, verbose: bool) -> ProgressDisplay:
-    if mode == "none":
-        return SilentProgress()
-    if mode == "bar":
-        return RichProgress(verbose=verbose)
-    if mode == "log":
-        return LogProgress(sys.stderr, verbose=verbose)
-    return progress_for(sys.stderr, verbose=verbose)
-
-
-@contextmanager
-def _failures_in_one_line() -> Iterator[None]:
-    try:
-        yield
-    except SourceFileError as error:
-        raise SyncFailed(str(error)) from None
-    except BulkEndpointError as error:
-        raise SyncFailed(f"{error} (batches sent before this one were kept; a rerun completes the sync)") from None
-    except (KeyboardInterrupt, Interrupted):
-        raise SyncFailed("interrupted; batches sent so far were kept, a rerun completes the sync") from None
-    except WorkerFailed as error:
-        raise SyncFailed(str(error)) from None
-    except OSError as error:
-        raise SyncFailed(f"{type(error).__name__}: {error}") from None
-
-
-@contextmanager
-def _sigterm_interrupts() -> Iterator[None]:
-    def interrupt(signum: int, frame: FrameType | None) -> None:
-        raise Interrupted()
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 _LABELS = (

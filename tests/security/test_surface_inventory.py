@@ -96,7 +96,7 @@ LOGIN_ACTIONS: dict[str, str | None] = {
 }
 #: Realm REST extensions: ours, and Keycloak's device verification page (no client allows the
 #: device grant: test_every_grant_type_is_declared_or_refused shows it).
-REALM_EXTENSIONS = {"monespace-sync": "ours", "device": DEVICE_CODE}
+REALM_EXTENSIONS = {"monespace-sync": "ours", "monespace-legacy": "ours", "device": DEVICE_CODE}
 #: Action tokens Keycloak can handle → why none can be obtained by a doctor in this realm.
 ACTION_TOKENS = {
     "monespace-reset": "ours: the reset link (flows.yaml monespace-reset)",
@@ -366,9 +366,18 @@ def test_login_protocols_are_those_of_declared_clients(
         assert reply.status_code >= 400, f"{protocol}: {reply.status_code}"
 
 
-#: The routes of our realm extension monespace-sync (DoctorSyncResource), each guarded by the
-#: ordinal-sync role (SyncAccess): the paged inventory, the streamed export and the upsert.
-SYNC_ROUTES = {("GET", "doctors"), ("GET", "doctors/export"), ("POST", "doctors")}
+#: The routes of our realm extensions, each guarded by its role: monespace-sync (ordinal-sync:
+#: the paged inventory, the streamed export, the upsert) and monespace-legacy (legacy-import).
+EXTENSION_ROUTES = {
+    "monespace-sync": (
+        "fr.ordre.monespace.sync.DoctorSyncResource",
+        {("GET", "doctors"), ("GET", "doctors/export"), ("POST", "doctors")},
+    ),
+    "monespace-legacy": (
+        "fr.ordre.monespace.legacy.accounts.LegacyAccountsResource",
+        {("GET", "doctors"), ("POST", "accounts"), ("POST", "undo")},
+    ),
+}
 
 
 def test_realm_extensions_are_ours_or_refused(
@@ -376,18 +385,17 @@ def test_realm_extensions_are_ours_or_refused(
 ) -> None:
     extensions = providers(info, "realm-restapi-extension")
     assert extensions == set(REALM_EXTENSIONS), "a realm REST extension this inventory does not know"
-    if harness.log_path is not None:
-        ours = harness.log_path.parents[1] / "providers" / PROVIDER_JAR
-        paths = declared_paths(ours, "fr.ordre.monespace.sync.DoctorSyncResource")
-        assert paths == {path for _method, path in SYNC_ROUTES}, "a sync route this inventory does not know"
-    for method, path in sorted(SYNC_ROUTES):
-        url = f"{attacker.realm_url}/monespace-sync/{path}"
-        anonymous = requests.request(method, url, json={}, timeout=30)
-        assert anonymous.status_code == 401, f"{method} {path}"
-        as_doctor = requests.request(
-            method, url, json={}, headers={"Authorization": f"Bearer {doctor.access_token}"}, timeout=30
-        )
-        assert as_doctor.status_code == 403, f"{method} {path}"
+    doctor_token = {"Authorization": f"Bearer {doctor.access_token}"}
+    for extension, (class_name, routes) in EXTENSION_ROUTES.items():
+        if harness.log_path is not None:
+            ours = harness.log_path.parents[1] / "providers" / PROVIDER_JAR
+            paths = declared_paths(ours, class_name)
+            assert paths == {path for _method, path in routes}, f"a route of {extension} this inventory does not know"
+        for method, path in sorted(routes):
+            url = f"{attacker.realm_url}/{extension}/{path}"
+            assert requests.request(method, url, json={}, timeout=30).status_code == 401, f"{method} {path}"
+            as_doctor = requests.request(method, url, json={}, headers=doctor_token, timeout=30)
+            assert as_doctor.status_code == 403, f"{method} {extension}/{path}"
 
 
 def test_action_tokens_are_ours_or_cannot_be_obtained(

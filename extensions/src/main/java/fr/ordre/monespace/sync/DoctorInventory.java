@@ -1,5 +1,6 @@
 package fr.ordre.monespace.sync;
 
+import fr.ordre.monespace.access.SessionEntities;
 import fr.ordre.monespace.contract.DoctorAttributes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceUnitUtil;
