@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import os
-import signal
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from types import FrameType
 
 import click
 from monespace_realm.contract import contract
@@ -20,37 +16,28 @@ from ordinal_sync.apply import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_PARALLEL,
     Outcome,
+    StateUse,
     SyncResult,
     SyncSettings,
     sync_file,
 )
-from ordinal_sync.keycloak_bulk import MAX_BATCH, BulkEndpointError
+from ordinal_sync.keycloak_bulk import MAX_BATCH
 from ordinal_sync.model import Doctor, active_statuses
 from ordinal_sync.pipeline import read_doctors
 from ordinal_sync.planning import DEFAULT_MAX_CHANGE_SHARE, Action
-from ordinal_sync.progress import LogProgress, ProgressDisplay, RichProgress, SilentProgress, progress_for
 from ordinal_sync.readers import detect_layout
 from ordinal_sync.report import JsonlReport
-from ordinal_sync.textfile import SourceFileError
+from ordinal_sync.runs import (
+    batching_options,
+    exit_codes,
+    failures_in_one_line,
+    progress_option,
+    realm_option,
+    run_with_progress,
+)
+from ordinal_sync.workers import default_workers
 
-EXIT_CODES = """\b
-Exit codes: 0 success
-            1 failure: file unreadable, Keycloak unreachable or refusing the
-              credentials, a request failing after retries, interrupted
-            2 usage error
-            3 success, but records were rejected (listed in the report)
-            4 refused by the safety limit: nothing written
-            --dry-run exits with the code the real run would have."""
-
-ENV_REALM = "MONESPACE_REALM"
-
-
-class SyncFailed(click.ClickException):
-    exit_code = 1
-
-
-class Interrupted(BaseException):
-    """SIGTERM (a CronJob's deadline, a pod eviction): stop like Ctrl-C, report included."""
+EXIT_CODES = exit_codes(refused="records were rejected", unreadable="file unreadable")
 
 
 @click.group(epilog=EXIT_CODES)
@@ -69,13 +56,7 @@ def ordinal() -> None:
 @ordinal.command(epilog=EXIT_CODES)
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @admin_options
-@click.option(
-    "--realm",
-    envvar=ENV_REALM,
-    default="monespace",
-    show_default=True,
-    help=f"Realm of the doctors [env {ENV_REALM}].",
-)
+@realm_option
 @click.option(
     "--report",
     "report_path",
@@ -104,37 +85,35 @@ def ordinal() -> None:
     help="Ordinal statuses that keep a doctor enabled; keep it equal to the realm's "
     "active_statuses [env MONESPACE_ACTIVE_STATUSES, shared with `monespace realm`].",
 )
-@click.option(
-    "--batch-size",
-    type=click.IntRange(1, MAX_BATCH),
-    default=DEFAULT_BATCH_SIZE,
-    show_default=True,
-    help="Doctors per request (one Keycloak transaction each).",
-)
-@click.option(
-    "--parallel",
-    type=click.IntRange(1, 8),
-    default=DEFAULT_PARALLEL,
-    show_default=True,
-    help="Batches in flight at once.",
-)
+@batching_options("doctors", MAX_BATCH, DEFAULT_BATCH_SIZE, DEFAULT_PARALLEL)
 @click.option(
     "--workdir",
     type=click.Path(file_okay=False, path_type=Path),
     envvar="MONESPACE_SYNC_WORKDIR",
     default=None,
-    help="Directory for the temporary files: grouping database (about 65 MB per 450,000 lines) "
-    "and planned changes [env MONESPACE_SYNC_WORKDIR; default: the system's temporary directory].",
+    help="Directory for the planned changes (a temporary file) and, unless --state says otherwise, "
+    "the state of the last run [env MONESPACE_SYNC_WORKDIR; default: the system's temporary directory].",
 )
 @click.option(
-    "--progress",
-    "progress_mode",
-    type=click.Choice(["auto", "bar", "log", "none"]),
-    default="auto",
-    show_default=True,
-    help="auto: a progress bar on a terminal, periodic log lines otherwise (cron, Kubernetes).",
+    "--state",
+    "state_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="MONESPACE_SYNC_STATE",
+    default=None,
+    help="State of the last successful run (about 41 bytes a doctor): records whose lines did not "
+    "change are not normalised again. Missing, damaged or foreign, it only makes the run slower "
+    "[env MONESPACE_SYNC_STATE; default: ordinal-sync-<realm>-<layout>.state in --workdir].",
 )
-@click.option("-v", "--verbose", is_flag=True, help="Also show each change and each batch.")
+@click.option("--no-state", is_flag=True, help="Neither use nor write the state: normalise every record.")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=default_workers(),
+    show_default="the machine's cores",
+    help="Processes normalising records, when there are many (a first run).",
+)
+@progress_option
+@click.option("-v", "--verbose", is_flag=True, help="Also show each change and each batch, and where the time went.")
 def sync(
     source: Path,
     admin_settings: AdminSettings,
@@ -147,6 +126,9 @@ def sync(
     batch_size: int,
     parallel: int,
     workdir: Path | None,
+    state_file: Path | None,
+    no_state: bool,
+    workers: int,
     progress_mode: str,
     verbose: bool,
 ) -> None:
@@ -168,15 +150,22 @@ def sync(
         batch_size=batch_size,
         parallel=parallel,
         workdir=workdir,
+        keep_state=not no_state,
+        state_file=state_file,
+        workers=workers,
     )
     report_path = report_path or Path(f"ordinal-sync-{datetime.now():%Y%m%d-%H%M%S}.jsonl")
-    progress = _progress(progress_mode, verbose)
-    try:
-        with _failures_in_one_line(), _sigterm_interrupts():
-            result = sync_file(admin_settings, source, settings=settings, report_path=report_path, progress=progress)
-    finally:
-        progress.close()
-    _print_result(result, report_path)
+    result = run_with_progress(
+        "the sync",
+        progress_mode,
+        verbose,
+        sync_file,
+        admin_settings,
+        source,
+        settings=settings,
+        report_path=report_path,
+    )
+    _print_result(result, report_path, verbose)
     if result.exit_code:
         sys.exit(result.exit_code)
 
@@ -191,21 +180,21 @@ def sync(
     help="JSON Lines report of the rejected records and warnings [default: none].",
 )
 @click.option(
-    "--workdir",
-    type=click.Path(file_okay=False, path_type=Path),
-    envvar="MONESPACE_SYNC_WORKDIR",
-    default=None,
-    help="Directory for the temporary grouping database [env MONESPACE_SYNC_WORKDIR].",
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=default_workers(),
+    show_default="the machine's cores",
+    help="Processes normalising records.",
 )
-def check(source: Path, report_path: Path | None, workdir: Path | None) -> None:
+def check(source: Path, report_path: Path | None, workers: int) -> None:
     """Read SOURCE as a sync would and report its records; no Keycloak needed.
 
     Exits 0 when every record is usable, 3 when some are rejected.
     """
-    with _failures_in_one_line():
+    with failures_in_one_line("the sync"):
         layout = detect_layout(source)
         with JsonlReport(report_path or os.devnull) as report:
-            doctors = sum(isinstance(record, Doctor) for record in read_doctors(source, report, workdir=workdir))
+            doctors = sum(isinstance(record, Doctor) for record in read_doctors(source, report, workers=workers))
             report.finish()
     click.echo(
         f"{source}: {layout.value}, {doctors:,} doctors, {report.rejected:,} rejected, {report.warnings:,} warnings"
@@ -223,42 +212,6 @@ def _active_statuses(text: str) -> frozenset[str]:
         raise click.BadParameter(str(error), param_hint="--active-statuses") from None
 
 
-def _progress(mode: str, verbose: bool) -> ProgressDisplay:
-    if mode == "none":
-        return SilentProgress()
-    if mode == "bar":
-        return RichProgress(verbose=verbose)
-    if mode == "log":
-        return LogProgress(sys.stderr, verbose=verbose)
-    return progress_for(sys.stderr, verbose=verbose)
-
-
-@contextmanager
-def _failures_in_one_line() -> Iterator[None]:
-    try:
-        yield
-    except SourceFileError as error:
-        raise SyncFailed(str(error)) from None
-    except BulkEndpointError as error:
-        raise SyncFailed(f"{error} (batches sent before this one were kept; a rerun completes the sync)") from None
-    except (KeyboardInterrupt, Interrupted):
-        raise SyncFailed("interrupted; batches sent so far were kept, a rerun completes the sync") from None
-    except OSError as error:
-        raise SyncFailed(f"{type(error).__name__}: {error}") from None
-
-
-@contextmanager
-def _sigterm_interrupts() -> Iterator[None]:
-    def interrupt(signum: int, frame: FrameType | None) -> None:
-        raise Interrupted()
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
 _LABELS = (
     ("create", "created", "to create"),
     ("update", "updated", "to update"),
@@ -270,7 +223,7 @@ _LABELS = (
 )
 
 
-def _print_result(result: SyncResult, report_path: Path) -> None:
+def _print_result(result: SyncResult, report_path: Path, verbose: bool = False) -> None:
     plan = result.plan.as_dict()
     head = "Dry run, nothing written" if result.dry_run else "Ordinal sync"
     click.echo(
@@ -310,4 +263,29 @@ def _print_result(result: SyncResult, report_path: Path) -> None:
         )
     if result.warnings:
         click.echo(f"  {result.warnings:,} warnings (values dropped, listed in the report)")
+    if result.state is not None:
+        _print_state(result.state, result.normalised)
+    if verbose:
+        _print_phases(result)
     click.echo(f"Report: {report_path}")
+
+
+def _print_state(state: StateUse, normalised: int) -> None:
+    used = (
+        f"{state.reused:,} records unchanged since the last run, not normalised again"
+        if state.ignored is None
+        else f"not used ({state.ignored})"
+    )
+    saved = f"; {state.saved:,} entries saved for the next run" if state.saved else ""
+    click.echo(f"State {state.path}: {used}; {normalised:,} records normalised{saved}")
+
+
+def _print_phases(result: SyncResult) -> None:
+    """Where the time went: each phase's start, wall time and CPU time (the export overlaps the
+    first pass; in an empty realm writing overlaps normalising; a loaded machine shows as wall
+    time well above CPU time)."""
+    click.echo(f"Time profile (CPU of this process and its workers: {result.cpu_seconds:.1f} s):")
+    click.echo(f"  {'phase':<28} {'from':>7} {'wall':>8} {'CPU':>8}")
+    for phase in sorted(result.phases, key=lambda phase: phase.start):
+        click.echo(f"  {phase.name:<28} {phase.start:6.1f}s {phase.seconds:7.1f}s {phase.cpu:7.1f}s")
+    click.echo(f"  {'whole run':<28} {'':>7} {result.seconds:7.1f}s {result.cpu_seconds:7.1f}s")

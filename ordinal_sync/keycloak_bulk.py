@@ -5,6 +5,9 @@ load 300,000 doctors in minutes on two cores; the endpoint takes a batch per tra
 lists what Keycloak holds page by page (extensions/…/sync/DoctorSyncResource.java).
 
 Contract:
+- ``GET doctors/export`` → JSON Lines, streamed: ``["<rpps>", "<ordinalHash>"|null, <enabled>,
+  "<ordinalStatus>"|null]`` per doctor in RPPS order, then ``{"count": <doctors>}``; an answer
+  without that last line, or with another count, was cut off;
 - ``GET doctors?after=<rpps>&limit=<n>`` → ``{"doctors": [{"rpps", "ordinalHash",
   "enabled", "ordinalStatus"}…], "next": "<rpps>"}``; keys with no value are left out, and
   ``next`` is absent on the last page;
@@ -21,6 +24,7 @@ No business logic here: the planner decides, this sends.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -35,8 +39,11 @@ from keycloak_connection.admin import access_token, server_url
 from ordinal_sync.keycloak_mapping import USERNAME, KeycloakUser
 from ordinal_sync.planning import ExistingDoctor
 
-PATH = "monespace-sync/doctors"
-PAGE_SIZE = 5000
+RESOURCE = "monespace-sync"
+DOCTORS = "doctors"
+ROLE = "ordinal-sync"  # the realm role that opens the endpoint (realm/roles.yaml, SyncAccess.java)
+EXPORT = "export"  # under DOCTORS
+_EXPORT_CHUNK = 1 << 16
 MAX_BATCH = 1000  # the endpoint's bound on one transaction
 # A batch is idempotent: on a dropped connection, a 5xx or a 409 it is simply sent again.
 RETRIES = 4
@@ -49,6 +56,10 @@ HTTP_CONFLICT = 409
 
 class BulkEndpointError(Exception):
     """A request to the bulk endpoint failed for good; the message is one line."""
+
+
+class ExportInterrupted(BulkEndpointError):
+    """The streamed export was cut off midway: reading it again may succeed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +109,9 @@ def write_body(user: KeycloakUser) -> dict[str, Any]:
     return {"rpps": user.username, "enabled": user.enabled, "attributes": attributes}
 
 
-class KeycloakBulk:
-    """The bulk endpoint of one realm, through an authenticated admin connection.
+class BulkEndpoint:
+    """One of MonEspace's bulk endpoints of a realm (``/realms/{realm}/{resource}/…``), through an
+    authenticated admin connection: token renewal, retries of idempotent batches, one-line failures.
 
     Thread-safe: batches may be sent from several threads (each gets its own HTTP session).
     """
@@ -109,49 +121,22 @@ class KeycloakBulk:
         admin: KeycloakAdmin,
         realm: str,
         *,
+        resource: str,
+        role: str,
         timeout_seconds: float = 300.0,
         retry_pause_seconds: float = RETRY_PAUSE_SECONDS,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self._admin = admin
         self.realm = realm
-        self.url = f"{server_url(admin)}/realms/{quote(realm, safe='')}/{PATH}"
+        self.base_url = f"{server_url(admin)}/realms/{quote(realm, safe='')}/{resource}"
+        self._resource = resource
+        self._role = role
         self._timeout = timeout_seconds
         self._retry_pause = retry_pause_seconds
         self._sleep = sleep
         self._token_lock = threading.Lock()
         self._local = threading.local()
-
-    def check(self) -> None:
-        """Fail early, in one line, when the endpoint is missing or refuses us."""
-        self._request("GET", params={"limit": 1})
-
-    def export(self, page_size: int = PAGE_SIZE) -> Iterator[tuple[str, ExistingDoctor]]:
-        """Every doctor Keycloak holds, in RPPS order, one page in memory at a time."""
-        after = ""
-        while True:
-            page = self._request("GET", params={"after": after, "limit": page_size})
-            for item in page.get("doctors") or []:
-                yield (
-                    str(item["rpps"]),
-                    ExistingDoctor(
-                        content_hash=str(item.get("ordinalHash") or ""),
-                        enabled=bool(item.get("enabled")),
-                        status=item.get("ordinalStatus"),
-                    ),
-                )
-            after = page.get("next") or ""
-            if not after:
-                return
-
-    def upsert(self, users: Sequence[KeycloakUser]) -> UpsertCounts:
-        """Write one batch in one transaction; retried as a whole when it may not have landed."""
-        if not users:
-            return UpsertCounts()
-        if len(users) > MAX_BATCH:
-            raise ValueError(f"at most {MAX_BATCH} doctors per batch, got {len(users)}")
-        payload = {"doctors": [write_body(user) for user in users]}
-        return UpsertCounts.from_json(self._request("POST", json=payload))
 
     # --- HTTP ------------------------------------------------------------------------------
 
@@ -168,13 +153,18 @@ class KeycloakBulk:
                 self._admin.connection.get_token()
             return access_token(self._admin)
 
-    def _request(self, method: str, **kwargs: Any) -> dict[str, Any]:
-        what = f"{method} {self.url}"
+    def _request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        payload: dict[str, Any] = self._send(method, f"{self.base_url}/{path}", **kwargs).json()
+        return payload
+
+    def _send(self, method: str, url: str, **kwargs: Any) -> requests.Response:
+        """A successful answer, after retries of what may not have landed; else BulkEndpointError."""
+        what = f"{method} {url}"
         renewed = False
         for attempt in range(1, RETRIES + 1):
             headers = {"Authorization": f"Bearer {self._token()}"}
             try:
-                response = self._session().request(method, self.url, headers=headers, timeout=self._timeout, **kwargs)
+                response = self._session().request(method, url, headers=headers, timeout=self._timeout, **kwargs)
             except requests.RequestException as error:
                 if attempt == RETRIES:
                     raise BulkEndpointError(f"{what}: {type(error).__name__}: {error}") from None
@@ -186,8 +176,7 @@ class KeycloakBulk:
                 renewed = True
                 continue
             if response.ok:
-                payload: dict[str, Any] = response.json()
-                return payload
+                return response
             if (status >= 500 or status == HTTP_CONFLICT) and attempt < RETRIES:
                 self._sleep(self._retry_pause * attempt)
                 continue
@@ -199,17 +188,77 @@ class KeycloakBulk:
         if status == HTTP_NOT_FOUND:
             return (
                 f"{what}: HTTP 404 — realm {self.realm!r} does not exist or the MonEspace providers jar "
-                f"(bulk endpoint monespace-sync) is not installed in this Keycloak"
+                f"(bulk endpoint {self._resource}) is not installed in this Keycloak"
             )
         if status == HTTP_UNAUTHORIZED:
             return f"{what}: HTTP 401 — Keycloak refused the token (wrong realm or expired credentials)"
         if status == HTTP_FORBIDDEN:
             return (
-                f"{what}: HTTP 403 — the account needs the realm role 'ordinal-sync' of realm {self.realm!r} "
+                f"{what}: HTTP 403 — the account needs the realm role '{self._role}' of realm {self.realm!r} "
                 f"(or the right to manage its users)"
             )
         detail = _error_text(response)
         return f"{what}: HTTP {status}: {detail}"
+
+
+class KeycloakBulk(BulkEndpoint):
+    """The sync's bulk endpoint of one realm (thread-safe, as every BulkEndpoint)."""
+
+    def __init__(
+        self,
+        admin: KeycloakAdmin,
+        realm: str,
+        *,
+        timeout_seconds: float = 300.0,
+        retry_pause_seconds: float = RETRY_PAUSE_SECONDS,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        super().__init__(
+            admin,
+            realm,
+            resource=RESOURCE,
+            role=ROLE,
+            timeout_seconds=timeout_seconds,
+            retry_pause_seconds=retry_pause_seconds,
+            sleep=sleep,
+        )
+        self.url = f"{self.base_url}/{DOCTORS}"
+
+    def check(self) -> None:
+        """Fail early, in one line, when the endpoint is missing or refuses us."""
+        self._request("GET", DOCTORS, params={"limit": 1})
+
+    def export(self) -> Iterator[tuple[str, ExistingDoctor]]:
+        """Every doctor Keycloak holds, in RPPS order, streamed: one line in memory at a time.
+
+        Raises ExportInterrupted when the answer is cut off (after yielding what came before).
+        """
+        url = f"{self.url}/{EXPORT}"
+        response = self._send("GET", url, stream=True)
+        count = 0
+        with response:
+            try:
+                for line in response.iter_lines(chunk_size=_EXPORT_CHUNK):
+                    item = json.loads(line)
+                    if isinstance(item, dict):
+                        if item.get("count") != count:
+                            break
+                        return
+                    rpps, digest, enabled, status = item
+                    yield str(rpps), ExistingDoctor(content_hash=digest or "", enabled=bool(enabled), status=status)
+                    count += 1
+            except (requests.RequestException, ValueError) as error:
+                raise ExportInterrupted(f"GET {url}: cut off after {count:,} doctors ({error})") from None
+        raise ExportInterrupted(f"GET {url}: cut off after {count:,} doctors")
+
+    def upsert(self, users: Sequence[KeycloakUser]) -> UpsertCounts:
+        """Write one batch in one transaction; retried as a whole when it may not have landed."""
+        if not users:
+            return UpsertCounts()
+        if len(users) > MAX_BATCH:
+            raise ValueError(f"at most {MAX_BATCH} doctors per batch, got {len(users)}")
+        payload = {"doctors": [write_body(user) for user in users]}
+        return UpsertCounts.from_json(self._request("POST", DOCTORS, json=payload))
 
 
 def _error_text(response: requests.Response) -> str:

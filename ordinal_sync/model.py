@@ -75,3 +75,15 @@ class Issue:
 
 # What reading a source yields: a doctor to plan, or the rejection standing for a record.
 SourceRecord = Doctor | Issue
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """One record read and normalised: the doctor or the rejection standing for it, every issue
+    found (written to the report), the raw digest of its lines (grouping.py) and, for a doctor,
+    its content hash (hashing.py)."""
+
+    record: SourceRecord
+    issues: tuple[Issue, ...]
+    raw_digest: bytes
+    content_hash: str | None

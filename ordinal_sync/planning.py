@@ -25,7 +25,7 @@ from typing import IO
 
 from ordinal_sync.hashing import content_hash
 from ordinal_sync.keycloak_mapping import KeycloakUser, keycloak_user
-from ordinal_sync.model import DEFAULT_ACTIVE_STATUSES, Doctor, Issue, SourceRecord
+from ordinal_sync.model import DEFAULT_ACTIVE_STATUSES, Doctor, Issue, Normalised, SourceRecord
 
 DEFAULT_MAX_CHANGE_SHARE = 0.05
 
@@ -63,21 +63,36 @@ class Change:
         )
 
 
-def decide(doctor: Doctor, existing: ExistingDoctor | None, active_statuses: frozenset[str]) -> Change:
-    digest = content_hash(doctor)
+def decide(
+    doctor: Doctor, existing: ExistingDoctor | None, active_statuses: frozenset[str], digest: str | None = None
+) -> Change:
+    """What to do with ``doctor``; ``digest`` is its content_hash when already computed."""
+    digest = digest or content_hash(doctor)
     if existing is None:
         status = doctor.status or doctor.status_on_create
         return Change(Action.CREATE, doctor, digest, status in active_statuses)
+    action, enabled = compare(digest, doctor.status, existing, active_statuses)
+    return Change(action, doctor, digest, enabled)
+
+
+def compare(
+    digest: str, status: str | None, existing: ExistingDoctor, active_statuses: frozenset[str]
+) -> tuple[Action, bool | None]:
+    """The action for a doctor Keycloak already holds, and the enabled flag to write (None: leave it).
+
+    Needs only the doctor's content hash and status: a record the saved state knows is decided
+    here without being normalised again.
+    """
     action = Action.UNCHANGED if digest == existing.content_hash else Action.UPDATE
     enabled: bool | None = None
-    if doctor.status is not None:
-        active = doctor.status in active_statuses
+    if status is not None:
+        active = status in active_statuses
         disabled_by_sync = existing.status is not None and existing.status not in active_statuses
         if existing.enabled and not active:
             action, enabled = Action.DISABLE, False
         elif not existing.enabled and active and disabled_by_sync:
             action, enabled = Action.RE_ENABLE, True
-    return Change(action, doctor, digest, enabled)
+    return action, enabled
 
 
 @dataclass
@@ -101,7 +116,8 @@ class PlanCounts:
 class Planner:
     """Streams source records into Changes and counts them.
 
-    Each RPPS must come at most once in ``records``; read_doctors guarantees it.
+    Each RPPS must come at most once, among the records planned and those counted as
+    ``unchanged_elsewhere``; the pipeline guarantees it.
     """
 
     def __init__(
@@ -111,22 +127,29 @@ class Planner:
     ) -> None:
         self._existing = existing
         self._active_statuses = active_statuses
+        self._matched = 0
         self.counts = PlanCounts()
 
-    def plan(self, records: Iterable[SourceRecord]) -> Iterator[Change]:
+    def unchanged_elsewhere(self, count: int) -> None:
+        """``count`` doctors held by Keycloak were found unchanged without being planned here."""
+        self._matched += count
+        self.counts.unchanged += count
+        self.counts.absent = len(self._existing) - self._matched
+
+    def plan(self, records: Iterable[SourceRecord | Normalised]) -> Iterator[Change]:
         """Yield every Change but the unchanged ones; ``counts`` is complete once exhausted."""
-        matched = 0
-        for record in records:
+        for item in records:
+            record, digest = (item.record, item.content_hash) if isinstance(item, Normalised) else (item, None)
             if isinstance(record, Issue):
                 self.counts.rejected += 1
                 continue
             existing = self._existing.get(record.rpps)
-            matched += existing is not None
-            change = decide(record, existing, self._active_statuses)
+            self._matched += existing is not None
+            change = decide(record, existing, self._active_statuses, digest)
             self.counts.add(change.action)
             if change.action is not Action.UNCHANGED:
                 yield change
-        self.counts.absent = len(self._existing) - matched
+        self.counts.absent = len(self._existing) - self._matched
 
 
 def threshold_refusal(

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import IO, Protocol
 
 from rich.console import Console
@@ -23,6 +25,49 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+
+
+@dataclass(frozen=True)
+class Phase:
+    name: str
+    start: float  # seconds since the run began
+    seconds: float  # wall time
+    cpu: float  # CPU time of the thread that ran it (workers' time not included)
+
+
+class PhaseClock:
+    """Wall and CPU time of a run's phases; they may overlap (the export runs beside the first
+    pass, in a thread of its own). A phase starts and ends in one thread."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._origin = clock()
+        self._open: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+        self.phases: list[Phase] = []
+
+    def elapsed(self) -> float:
+        return self._clock() - self._origin
+
+    def start(self, name: str) -> None:
+        with self._lock:
+            self._open[name] = (self.elapsed(), time.thread_time())
+
+    def end(self, name: str) -> None:
+        """Close ``name`` if open (a second end is ignored)."""
+        with self._lock:
+            opened = self._open.pop(name, None)
+            if opened is not None:
+                started, cpu = opened
+                self.phases.append(Phase(name, started, self.elapsed() - started, time.thread_time() - cpu))
+
+    @contextmanager
+    def phase(self, name: str) -> Iterator[None]:
+        self.start(name)
+        try:
+            yield
+        finally:
+            self.end(name)
 
 
 class Task(Protocol):

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import csv
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from enum import StrEnum
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -89,6 +89,8 @@ _ID_TYPE_COLUMN = "Type d'identifiant PP"
 _PROFESSION_COLUMN = "Code profession"
 RPPS_ID_TYPE = "8"
 DOCTOR_PROFESSION = "10"
+_RPPS_ID_TYPE = RPPS_ID_TYPE.encode()
+_DOCTOR_PROFESSION = DOCTOR_PROFESSION.encode()
 
 
 class CsvRow(NamedTuple):
@@ -105,9 +107,8 @@ class CsvRow(NamedTuple):
     council: str
 
 
-@dataclass(frozen=True, slots=True)
-class SourceLine:
-    """One kept line (extraction) or record (CSV) of a source file.
+class SourceLine(NamedTuple):
+    """One kept line (extraction) or record (CSV) of a source file (a tuple: a million are made).
 
     ``key`` is the RPPS with all whitespace removed, the key lines are grouped on; empty
     when the line has no RPPS or could not be split, and such lines are never grouped.
@@ -130,11 +131,11 @@ class SourceReader:
 
     def __init__(self, text: TextLines, path: Path) -> None:
         self._text = text
-        self._lines = iter(text)
-        header = next(self._lines, None)
+        self._raw = text.raw()
+        header = next(self._raw, None)
         if header is None:
             raise UnknownLayoutError(f"{path}: the file is empty")
-        self.layout, self._columns, self._width = _detect_layout(header[1].rstrip("\r\n"), path)
+        self.layout, self._columns, self._width = _detect_layout(text.decode(*header).rstrip("\r\n"), path)
         self.lines_read = 1  # physical lines, header included
         self.skipped_lines = 0  # extraction lines of other professions or registries
 
@@ -152,32 +153,68 @@ class SourceReader:
         return self._text.legacy_from_line
 
     def __iter__(self) -> Iterator[SourceLine]:
+        return self.lines()
+
+    def lines(
+        self, wanted: Container[int | str] | None = None, loose: Container[int] = frozenset()
+    ) -> Iterator[SourceLine]:
+        """The kept lines. With ``wanted`` (the second pass of grouping.py), an extraction line
+        whose RPPS column holds 11 ASCII digits not in ``wanted`` is skipped undecoded, unless its
+        number is in ``loose``: the lines the first pass read as unsplittable (records of their
+        own, whatever their RPPS column seems to say)."""
         if self.layout is Layout.EXTRACTION:
-            return self._extraction_lines()
+            return self._extraction_lines(wanted, loose)
         return self._csv_lines()
 
-    def _extraction_lines(self) -> Iterator[SourceLine]:
+    def _extraction_lines(self, wanted: Container[int | str] | None, loose: Container[int]) -> Iterator[SourceLine]:
         width = self._width
         used = [self._columns[_normalised(name)] for name in _EXTRACTION_SOURCE_COLUMNS]
+        pick = itemgetter(*used)
         id_type = self._columns[_normalised(_ID_TYPE_COLUMN)]
         profession = self._columns[_normalised(_PROFESSION_COLUMN)]
-        for number, text in self._lines:
-            self.lines_read = number
-            text = text.rstrip("\r\n")
-            if not text.strip():
-                continue
-            parts = text.split("|")
-            if len(parts) == width + 1 and parts[-1] == "":
-                parts.pop()  # every line ends with a trailing "|"
-            if len(parts) != width:
-                found = len(parts) - text.endswith("|")
-                yield SourceLine(number, "", (), f"{found} champs au lieu de {width}")
-                continue
-            if parts[id_type].strip() != RPPS_ID_TYPE or parts[profession].strip() != DOCTOR_PROFESSION:
-                self.skipped_lines += 1
-                continue
-            fields = tuple(parts[index] for index in used)
-            yield SourceLine(number, "".join(fields[0].split()), fields)
+        rpps = used[0]
+        leading = max(id_type, profession, rpps) + 1
+        decode = self._text.decode
+        number = skipped = 0
+        try:
+            for number, raw in self._raw:
+                # Most lines are told apart without being decoded: "|" is one byte in UTF-8 and
+                # cp1252 alike, and ASCII letters and digits decode to themselves.
+                if wanted is not None:
+                    head = raw.split(b"|", rpps + 1)
+                    value = head[rpps] if len(head) > rpps else b""
+                    if len(value) == 11 and value.isdigit() and int(value) not in wanted and number not in loose:
+                        continue
+                # A line that would not split into ``width`` fields goes the long way: its
+                # rejection counts.
+                if (pipes := raw.count(b"|")) == width - 1 or (pipes == width and raw.rstrip(b"\r\n").endswith(b"|")):
+                    head = raw.split(b"|", leading)
+                    kind, job = head[id_type], head[profession]
+                    if (kind.isalnum() and kind != _RPPS_ID_TYPE) or (job.isalnum() and job != _DOCTOR_PROFESSION):
+                        skipped += 1
+                        continue
+                self.lines_read = number
+                text = decode(number, raw).rstrip("\r\n")
+                if not text.strip():
+                    continue
+                parts = text.split("|")
+                if len(parts) == width + 1 and parts[-1] == "":
+                    parts.pop()  # every line ends with a trailing "|"
+                if len(parts) != width:
+                    found = len(parts) - text.endswith("|")
+                    yield SourceLine(number, "", (), f"{found} champs au lieu de {width}")
+                    continue
+                field_kind, field_job = parts[id_type], parts[profession]
+                if (field_kind != RPPS_ID_TYPE and field_kind.strip() != RPPS_ID_TYPE) or (
+                    field_job != DOCTOR_PROFESSION and field_job.strip() != DOCTOR_PROFESSION
+                ):
+                    skipped += 1
+                    continue
+                fields: tuple[str, ...] = pick(parts)
+                yield SourceLine(number, "".join(fields[0].split()), fields)
+        finally:
+            self.lines_read = max(self.lines_read, number)
+            self.skipped_lines += skipped
 
     def _csv_lines(self) -> Iterator[SourceLine]:
         width = self._width
@@ -204,9 +241,10 @@ class SourceReader:
             yield SourceLine(first_line, "".join(fields[0].split()), fields)
 
     def _texts(self) -> Iterator[str]:
-        for number, text in self._lines:
+        decode = self._text.decode
+        for number, raw in self._raw:
             self.lines_read = number
-            yield text
+            yield decode(number, raw)
 
 
 @contextmanager

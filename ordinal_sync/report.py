@@ -43,7 +43,8 @@ class JsonlReport:
         """Issues so far per code, most frequent first."""
         return dict(self._by_code.most_common())
 
-    def write(self, issue: Issue) -> None:
+    def write(self, issue: Issue, **context: object) -> None:
+        """One issue; ``context`` adds keys of the caller's own (JSON-serialisable) after the usual ones."""
         self._by_severity[issue.severity] += 1
         self._by_code[issue.code] += 1
         self._dump(
@@ -55,6 +56,7 @@ class JsonlReport:
                 "rpps": issue.rpps,
                 "field": issue.field,
                 "value": issue.value,
+                **context,
             }
         )
 

@@ -31,6 +31,7 @@ def main() -> None:
 
 def _register() -> None:
     # Sub-groups live beside the code they drive; imported here so `monespace --help` lists them.
+    from legacy_import.commands import legacy
     from ordinal_sync.commands import ordinal
     from ordinal_sync.report_reading import report
     from provisioning.devstack.commands import dev
@@ -42,6 +43,7 @@ def _register() -> None:
     ordinal.add_command(report)
     main.add_command(ordinal)
     main.add_command(support)
+    main.add_command(legacy)
     main.add_command(preflight)
     main.add_command(dev)
 

@@ -41,7 +41,7 @@ def dev() -> None:
     if not (paths.EXTENSIONS / "pom.xml").is_file():
         raise click.ClickException(
             f"monespace dev runs from a checkout of the repository (no extensions/pom.xml under {paths.ROOT}); "
-            "an installed CLI provides `monespace realm` and `monespace ordinal`"
+            "an installed CLI provides `monespace realm`, `monespace ordinal` and `monespace legacy`"
         )
     missing = [name for name in DEVSTACK_MODULES if importlib.util.find_spec(name) is None]
     if missing:

@@ -105,7 +105,8 @@ def test_the_sync_converges_after_node_1_is_killed_mid_run(cluster: Cluster, tmp
     def command(label: str, *extra: str) -> list[str]:
         return [
             monespace, "ordinal", "sync", str(tmp_path / "ordinal.csv"), "--realm", SYNC_REALM,
-            "--batch-size", "100", "--progress", "none", "--report", str(tmp_path / f"{label}.jsonl"), *extra,
+            "--batch-size", "100", "--progress", "none", "--report", str(tmp_path / f"{label}.jsonl"),
+            "--workdir", str(tmp_path / "work"), *extra,
         ]  # fmt: skip
 
     clean = subprocess.run(command("dry-run", "--dry-run"), env=env, capture_output=True, text=True, timeout=120)

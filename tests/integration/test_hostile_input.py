@@ -4,13 +4,17 @@ always a French message (issue: hostile input). A longer randomised run is bench
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from legacy_import.apply import ImportSettings, import_files
 from message_sink import MessageSink
+from tests.conftest import MAIN_REALM
 from tests.support.doctors import Doctor, DoctorFactory
+from tests.support.drupal import PortalUser, php_hash, write_drupal7_csv
 from tests.support.journeys import Journey
 from tests.support.messages import code_for, last_mail, link_in
 from tests.support.oidc import HOME_REDIRECT, Browser
@@ -150,6 +154,23 @@ def test_settings_screen(field: str, browser: Browser, doctors: DoctorFactory) -
         "newPassword": "court",
         "newPasswordConfirm": "court",
     }
+    post_each(browser, valid, field)
+
+
+@pytest.mark.parametrize("field", ["password-new", "password-confirm"])
+def test_password_renewal_screen(field: str, browser: Browser, doctors: DoctorFactory, tmp_path: Path) -> None:
+    # A doctor whose weak password came from the old portal: the renewal screen after the login.
+    doctor = doctors.create()
+    email = f"hl.{doctor.rpps}@exemple.fr"
+    export = write_drupal7_csv(tmp_path, [PortalUser(7, "x", email, php_hash("S", 7, "faible123"), doctor.rpps)])
+    import_files(doctors.admin, export, settings=ImportSettings(realm=MAIN_REALM, max_change_share=1.0))
+    browser.login(email, "faible123")
+    strong = "Autre-Cabinet-2027?"
+    valid = (
+        {"password-new": strong, "password-confirm": strong}
+        if field == "password-confirm"
+        else {"password-new": "court", "password-confirm": "court"}
+    )
     post_each(browser, valid, field)
 
 

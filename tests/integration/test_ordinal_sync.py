@@ -68,13 +68,14 @@ def sync(kc: KeycloakAdmin, realm: str, tmp_path: Path) -> Callable[..., SyncRes
 
 
 @pytest.fixture
-def cli(harness: Harness, realm: str) -> Callable[..., Result]:
+def cli(harness: Harness, realm: str, tmp_path: Path) -> Callable[..., Result]:
     def run(*args: str) -> Result:
         env = {
             "MONESPACE_KEYCLOAK_URL": harness.keycloak_url,
             "MONESPACE_ADMIN_USER": harness.admin_user,
             "MONESPACE_ADMIN_PASSWORD": harness.admin_password,
             "MONESPACE_REALM": realm,
+            "MONESPACE_SYNC_WORKDIR": str(tmp_path / "work"),  # the state file stays with the test
         }
         return CliRunner().invoke(main, ["ordinal", "sync", *args, "--progress", "none"], env=env)
 
@@ -273,7 +274,7 @@ def test_a_sync_killed_mid_run_is_completed_by_the_next_without_duplicates(
         "MONESPACE_ADMIN_PASSWORD": harness.admin_password,
     }
     monespace = str(Path(sys.executable).parent / "monespace")
-    options = ["--realm", realm, "--batch-size", "50", "--parallel", "1", "--progress", "none"]
+    options = ["--realm", realm, "--batch-size", "50", "--parallel", "1", "--progress", "none", "--no-state"]
     command = [monespace, "ordinal", "sync", str(source), *options, "--report", str(tmp_path / "r.jsonl")]
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120

@@ -20,6 +20,7 @@ import requests
 from keycloak import KeycloakAdmin
 
 from monespace_home.settings import SETTINGS_ACTION
+from provisioning.devstack.distribution import PROVIDER_JAR
 from provisioning.realm import DesiredRealm, load_desired, plan_realm
 from provisioning.realm.schema import BINDING_FIELDS
 from tests.conftest import (
@@ -97,7 +98,8 @@ LOGIN_ACTIONS: dict[str, str | None] = {
 #: device grant: test_every_grant_type_is_declared_or_refused shows it).
 REALM_EXTENSIONS = {
     "monespace-sync": "ours",
-    "monespace-support": "ours: test_support_boundaries.py",
+    "monespace-legacy": "ours",
+    "monespace-support": "ours: test_support_boundaries.py attacks it as agents of another conseil",
     "device": DEVICE_CODE,
 }
 #: Action tokens Keycloak can handle → why none can be obtained by a doctor in this realm.
@@ -455,20 +457,42 @@ def test_login_protocols_are_those_of_declared_clients(
         assert reply.status_code >= 400, f"{protocol}: {reply.status_code}"
 
 
-def test_realm_extensions_are_ours_or_refused(attacker: Attacker, doctor: Doctor, info: dict[str, Any]) -> None:
+#: The routes of our realm extensions, each guarded by its role: monespace-sync (ordinal-sync:
+#: the paged inventory, the streamed export, the upsert), monespace-legacy (legacy-import) and
+#: monespace-support (support-agent).
+EXTENSION_ROUTES = {
+    "monespace-sync": (
+        "fr.ordre.monespace.sync.DoctorSyncResource",
+        {("GET", "doctors"), ("GET", "doctors/export"), ("POST", "doctors")},
+    ),
+    "monespace-legacy": (
+        "fr.ordre.monespace.legacy.accounts.LegacyAccountsResource",
+        {("GET", "doctors"), ("POST", "accounts"), ("POST", "undo")},
+    ),
+    # Agents only (support-agent, checked before the RPPS is even read): test_support_boundaries.py.
+    "monespace-support": (
+        "fr.ordre.monespace.support.SupportResource",
+        {("GET", "doctors/{rpps}"), ("POST", "doctors/{rpps}/{action}")},
+    ),
+}
+
+
+def test_realm_extensions_are_ours_or_refused(
+    attacker: Attacker, doctor: Doctor, info: dict[str, Any], harness: Harness
+) -> None:
     extensions = providers(info, "realm-restapi-extension")
     assert extensions == set(REALM_EXTENSIONS), "a realm REST extension this inventory does not know"
-    sync = f"{attacker.realm_url}/monespace-sync/doctors"
-    assert requests.get(sync, timeout=30).status_code == 401
-    doctor_reply = requests.get(sync, headers={"Authorization": f"Bearer {doctor.access_token}"}, timeout=30)
-    assert doctor_reply.status_code == 403
-    support = f"{attacker.realm_url}/monespace-support/doctors/{new_rpps()}"
-    assert requests.get(support, timeout=30).status_code == 401
-    as_doctor = {"Authorization": f"Bearer {doctor.access_token}"}
-    assert requests.get(support, headers=as_doctor, timeout=30).status_code == 403
-    assert (
-        requests.post(f"{support}/unlock", json={"reason": "Motif"}, headers=as_doctor, timeout=30).status_code == 403
-    )
+    doctor_token = {"Authorization": f"Bearer {doctor.access_token}"}
+    for extension, (class_name, routes) in EXTENSION_ROUTES.items():
+        if harness.log_path is not None:
+            ours = harness.log_path.parents[1] / "providers" / PROVIDER_JAR
+            paths = declared_paths(ours, class_name)
+            assert paths == {path for _method, path in routes}, f"a route of {extension} this inventory does not know"
+        for method, path in sorted(routes):
+            url = f"{attacker.realm_url}/{extension}/{path}"
+            assert requests.request(method, url, json={}, timeout=30).status_code == 401, f"{method} {path}"
+            as_doctor = requests.request(method, url, json={}, headers=doctor_token, timeout=30)
+            assert as_doctor.status_code == 403, f"{method} {extension}/{path}"
 
 
 def test_action_tokens_are_ours_or_cannot_be_obtained(

@@ -10,15 +10,18 @@ import pytest
 import requests
 from keycloak import KeycloakAdmin
 
-from ordinal_sync.keycloak_bulk import BulkEndpointError, KeycloakBulk, UpsertCounts, write_body
+from ordinal_sync.keycloak_bulk import BulkEndpointError, ExportInterrupted, KeycloakBulk, UpsertCounts, write_body
 from ordinal_sync.keycloak_mapping import KeycloakUser
 from ordinal_sync.planning import ExistingDoctor
 
 
 class Reply:
-    def __init__(self, status: int, payload: Any = None, text: str = "") -> None:
+    def __init__(
+        self, status: int, payload: Any = None, text: str = "", lines: list[bytes | Exception] | None = None
+    ) -> None:
         self.status_code = status
         self._payload = payload
+        self._lines = lines or []
         self.text = text
         self.reason = "reason"
         self.ok = status < 400
@@ -27,6 +30,18 @@ class Reply:
         if self._payload is None:
             raise ValueError("no JSON")
         return self._payload
+
+    def iter_lines(self, chunk_size: int) -> Iterator[bytes]:
+        for line in self._lines:
+            if isinstance(line, Exception):
+                raise line
+            yield line
+
+    def __enter__(self) -> Reply:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
 
 
 class ScriptedSession:
@@ -67,20 +82,33 @@ def test_the_username_is_the_key_not_an_attribute() -> None:
     }
 
 
-def test_export_follows_the_cursor_until_the_last_page() -> None:
-    bulk, session = bulk_with(
-        [
-            Reply(200, {"doctors": [{"rpps": "10000000017", "ordinalHash": "h", "enabled": True}], "next": "1"}),
-            Reply(200, {"doctors": [{"rpps": "10000000025", "enabled": False, "ordinalStatus": "radie"}]}),
-        ]
-    )
-    assert list(bulk.export(page_size=1)) == [
+DOCTOR_LINES: list[bytes | Exception] = [b'["10000000017","h",true,null]', b'["10000000025",null,false,"radie"]']
+
+
+def test_export_streams_one_doctor_a_line_and_checks_the_count() -> None:
+    bulk, session = bulk_with([Reply(200, lines=[*DOCTOR_LINES, b'{"count":2}'])])
+    assert list(bulk.export()) == [
         ("10000000017", ExistingDoctor("h", True, None)),
         ("10000000025", ExistingDoctor("", False, "radie")),
     ]
-    assert bulk.url == "http://kc:8080/realms/monespace/monespace-sync/doctors"
-    assert [c["params"] for c in session.calls] == [{"after": "", "limit": 1}, {"after": "1", "limit": 1}]
+    assert session.calls[0]["url"] == "http://kc:8080/realms/monespace/monespace-sync/doctors/export"
+    assert session.calls[0]["stream"] is True
     assert session.calls[0]["headers"] == {"Authorization": "Bearer abc"}
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        DOCTOR_LINES,  # no count line: cut off
+        [*DOCTOR_LINES, b'{"count":3}'],  # a doctor lost
+        [DOCTOR_LINES[0], b'["100000'],  # a line cut in the middle
+        [DOCTOR_LINES[0], requests.exceptions.ChunkedEncodingError("connection reset")],
+    ],
+)
+def test_a_cut_off_export_is_an_error_never_a_shorter_inventory(lines: list[bytes | Exception]) -> None:
+    bulk, _session = bulk_with([Reply(200, lines=lines)])
+    with pytest.raises(ExportInterrupted, match="cut off after"):
+        list(bulk.export())
 
 
 def test_upsert_is_sent_again_after_a_lost_connection_a_5xx_or_a_conflict() -> None:

@@ -24,6 +24,14 @@ def cli(*args: str) -> Result:
     return CliRunner().invoke(main, ["ordinal", *args], env={"MONESPACE_KEYCLOAK_URL": closed_port_url()})
 
 
+@pytest.fixture(autouse=True)
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The sync's workdir (its state file by default) stays in the test's directory."""
+    directory = tmp_path / "work"
+    monkeypatch.setenv("MONESPACE_SYNC_WORKDIR", str(directory))
+    return directory
+
+
 @pytest.fixture
 def source(csv_file: CsvFile) -> Path:
     return csv_file([row(r, mobile="0612345678", email="") for r in RPPS[:20]])
@@ -99,3 +107,32 @@ def test_failures_are_one_line(source: Path, tmp_path: Path) -> None:
     assert cli("sync", str(tmp_path / "missing.csv")).exit_code == 2
     bogus = cli("sync", str(source), "--active-statuses", "inscrit,retraite")
     assert bogus.exit_code == 2 and "unknown Ordinal status(es) in the active set: retraite" in bogus.output
+
+
+def test_the_state_is_kept_in_the_workdir_and_verbose_says_where_the_time_went(
+    source: Path, store: MemoryStore, workdir: Path, tmp_path: Path
+) -> None:
+    first = cli("sync", str(source), "--progress", "none", "--report", str(tmp_path / "r"))
+    assert first.exit_code == 0, first.output
+    state = workdir / "ordinal-sync-monespace-ordinal_csv.state"
+    assert state.exists() and f"State {state}: not used (none yet); 20 records normalised" in first.output
+    second = cli("sync", str(source), "--progress", "none", "-v", "--report", str(tmp_path / "r"))
+    assert second.exit_code == 0, second.output
+    assert "20 records unchanged since the last run, not normalised again; 0 records normalised" in second.output
+    assert "Time profile" in second.output
+    for phase in ("read the source (pass 1)", "export from Keycloak", "compare with the state", "whole run"):
+        assert phase in second.output
+
+
+def test_no_state_neither_reads_nor_writes_one(source: Path, store: MemoryStore, workdir: Path, tmp_path: Path) -> None:
+    result = cli("sync", str(source), "--no-state", "--progress", "none", "--report", str(tmp_path / "r"))
+    assert result.exit_code == 0 and "State " not in result.output
+    assert not list(workdir.glob("*.state"))
+    elsewhere = tmp_path / "elsewhere" / "sync.state"
+    assert (
+        cli(
+            "sync", str(source), "--state", str(elsewhere), "--progress", "none", "--report", str(tmp_path / "r2")
+        ).exit_code
+        == 0
+    )
+    assert elsewhere.exists()

@@ -24,7 +24,7 @@ def _generate(output: Path, *options: str) -> Path:
 
 def _hashes(path: Path, tmp_path: Path) -> dict[str, str]:
     with JsonlReport(tmp_path / f"{path.name}.jsonl") as report:
-        records = list(read_doctors(path, report, today=TODAY, workdir=tmp_path))
+        records = list(read_doctors(path, report, today=TODAY))
         report.finish()
     return {record.rpps: content_hash(record) for record in records if isinstance(record, Doctor)}
 
@@ -65,7 +65,7 @@ def test_latin1_zip_and_csv(tmp_path: Path) -> None:
         assert archive.read("ordinal.csv").decode("latin-1").startswith("rpps;date_naissance;")
     report = tmp_path / "csv.jsonl"
     with JsonlReport(report) as writer:
-        records = list(read_doctors(path, writer, workdir=tmp_path))
+        records = list(read_doctors(path, writer))
         writer.finish()
     statuses = {record.status for record in records if isinstance(record, Doctor)}
     assert {"inscrit", "interne", "docteur_junior"} <= statuses

@@ -44,3 +44,19 @@ def test_more_statuses_than_one_byte_still_work() -> None:
     doctors = [(f"{n:011d}", ExistingDoctor(HASH, True, f"status-{n}")) for n in range(300)]
     inventory = DoctorInventory(doctors)
     assert all(inventory[rpps] == doctor for rpps, doctor in doctors)
+
+
+def test_an_export_out_of_rpps_order_is_sorted_once_and_a_repeated_rpps_keeps_its_last() -> None:
+    inventory = DoctorInventory(
+        [
+            ("10000000025", ExistingDoctor(HASH, True, None)),
+            ("10000000017", ExistingDoctor(HASH, False, "radie")),
+            ("10000000025", ExistingDoctor(HASH[::-1], False, None)),
+        ]
+    )
+    assert list(inventory) == ["10000000017", "10000000025"]
+    assert inventory["10000000025"] == ExistingDoctor(HASH[::-1], False, None)
+    held = inventory.record(10000000017)
+    assert held is not None and inventory.digest_of(held) == bytes.fromhex(HASH)
+    assert inventory.doctor(held) == ExistingDoctor(HASH, False, "radie")
+    assert inventory.record(10000000033) is None and inventory.by_number(10000000033) is None

@@ -8,17 +8,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ordinal_sync.grouping import group_by_rpps
+import pytest
+
+from ordinal_sync.grouping import LineIndex, regroup
 from ordinal_sync.model import Doctor, Issue, Severity
 from ordinal_sync.pipeline import read_doctors
 from ordinal_sync.readers import SourceLine
 from ordinal_sync.report import JsonlReport
+from ordinal_sync.textfile import SourceFileError
 
 
 def _run(path: Path, today: date, tmp_path: Path) -> tuple[dict[str, Doctor], list[Issue], list[dict[str, Any]]]:
     report_path = tmp_path / "report.jsonl"
     with JsonlReport(report_path) as report:
-        records = list(read_doctors(path, report, today=today, workdir=tmp_path))
+        records = list(read_doctors(path, report, today=today))
         report.finish()
     doctors = {record.rpps: record for record in records if isinstance(record, Doctor)}
     rejects = [record for record in records if isinstance(record, Issue)]
@@ -27,23 +30,65 @@ def _run(path: Path, today: date, tmp_path: Path) -> tuple[dict[str, Doctor], li
     return doctors, rejects, report_lines
 
 
-def test_grouping_brings_scattered_lines_together_in_line_order(tmp_path: Path) -> None:
-    lines = [
-        SourceLine(9, "B", ("b2",)),
-        SourceLine(2, "A", ("a1",)),
-        SourceLine(5, "", (), "unreadable"),
-        SourceLine(4, "B", ("b1",)),
-        SourceLine(6, "", ("no rpps",)),
-        SourceLine(7, "A", ("a2",)),
-    ]
-    groups = [[(line.line_no, line.fields) for line in group] for group in group_by_rpps(lines, tmp_path)]
-    assert groups == [
+LINES = [
+    SourceLine(2, "A", ("a1",)),
+    SourceLine(4, "B", ("b1",)),
+    SourceLine(5, "", (), "unreadable"),
+    SourceLine(6, "", ("no rpps",)),
+    SourceLine(7, "A", ("a2",)),
+    SourceLine(9, "B", ("b2",)),
+]
+
+
+def _groups(lines: list[SourceLine], index: LineIndex) -> list[list[tuple[int, tuple[str, ...]]]]:
+    return [[(line.line_no, line.source_line().fields) for line in group.lines] for group in regroup(lines, index)]
+
+
+def test_grouping_brings_scattered_lines_together_in_line_order_as_soon_as_the_last_is_read() -> None:
+    index = LineIndex()
+    index.add_all(LINES)
+    assert (len(index), index.loose_lines, index.line_count("A")) == (2, 2, 2)
+    assert _groups(LINES, index) == [
         [(5, ())],
         [(6, ("no rpps",))],
         [(2, ("a1",)), (7, ("a2",))],
         [(4, ("b1",)), (9, ("b2",))],
     ]
-    assert list(tmp_path.iterdir()) == []  # the temporary database is gone
+    assert len(index) == 0, "each record leaves the index once handed out"
+
+
+def test_the_raw_digest_follows_the_lines_and_their_order() -> None:
+    def digest(lines: list[SourceLine]) -> bytes:
+        index = LineIndex()
+        index.add_all(lines)
+        return index.digest("A")
+
+    a1, a2 = SourceLine(2, "A", ("a1", "")), SourceLine(7, "A", ("a2", ""))
+    assert digest([a1, a2]) == digest([SourceLine(20, "A", ("a1", "")), SourceLine(70, "A", ("a2", ""))])
+    assert digest([a1, a2]) != digest([a2, a1]), "the first non-empty value wins: order matters"
+    assert digest([a1, a2]) != digest([a1, SourceLine(7, "A", ("a2", "x"))])
+    assert digest([a1]) != digest([SourceLine(2, "A", ("a", "1"))]), "field boundaries count"
+
+
+def test_a_discarded_record_is_not_read_again() -> None:
+    index = LineIndex()
+    index.add_all(LINES)
+    index.discard("B")
+    assert _groups(LINES, index) == [[(5, ())], [(6, ("no rpps",))], [(2, ("a1",)), (7, ("a2",))]]
+
+
+@pytest.mark.parametrize(
+    "second_pass",
+    [
+        [*LINES[:4], SourceLine(7, "A", ("a2 changed",)), LINES[5]],  # a line changed
+        LINES[:5],  # the file was cut short
+    ],
+)
+def test_a_file_changed_between_the_passes_fails_instead_of_mixing_versions(second_pass: list[SourceLine]) -> None:
+    index = LineIndex()
+    index.add_all(LINES)
+    with pytest.raises(SourceFileError, match="changed while it was being read"):
+        _groups(second_pass, index)
 
 
 def test_extraction_end_to_end(
@@ -155,6 +200,7 @@ def test_extraction_end_to_end(
         "skipped_lines": 2,
         "records": 8,
         "doctors": 4,
+        "normalised": 8,
     }
 
 

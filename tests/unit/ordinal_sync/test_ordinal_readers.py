@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from ordinal_sync.grouping import record_key
 from ordinal_sync.readers import CsvRow, ExtractionRow, Layout, UnknownLayoutError, detect_layout, open_source
 from ordinal_sync.textfile import SourceFileError
 
@@ -231,3 +232,40 @@ def test_zip_ignores_macos_shadows_but_refuses_two_files(tmp_path: Path, csv_hea
         archive.writestr("b.csv", csv_header + "\n")
     with pytest.raises(SourceFileError, match="exactly one file"), open_source(bad):
         pass
+
+
+def test_lines_told_apart_undecoded_are_those_the_full_reading_would_keep_or_skip(
+    extraction_header: str, extraction_line: Callable[..., str], write_source: Callable[..., Path]
+) -> None:
+    """The fast paths (bytes, no decoding) never change what a line becomes."""
+    tricky = [
+        extraction_line(rpps="10000000017"),
+        extraction_line(rpps="10000000025", id_type=" 8"),  # spaces around the type: kept
+        extraction_line(rpps="10000000033", profession="10\u00a0"),  # a no-break space: kept
+        extraction_line(rpps="10000000041", profession="21"),  # pharmacist: skipped
+        extraction_line(rpps="10000000058", profession="1O"),  # letter O: skipped
+        extraction_line(id_type="0", rpps="751234567"),  # ADELI: skipped
+        extraction_line(rpps="10000000066").removesuffix("|") + "|x",  # one field too many
+        extraction_line(rpps="1000000007\u0663"),  # an Arabic-Indic digit: never an RPPS
+        extraction_line(rpps="10000000074", last="LEFÈBVRE"),
+        "   ",
+    ]
+    path = write_source([extraction_header, *tricky, extraction_line(rpps="10000000082", last="É")], encoding="utf-8")
+    latin = write_source(
+        [extraction_header, *tricky[:3], extraction_line(last="HÉLÈNE")], name="l.txt", encoding="latin-1"
+    )
+    for source in (path, latin):
+        with open_source(source) as reader:
+            everything = list(reader)
+            skipped = reader.skipped_lines
+        assert skipped == (3 if source == path else 0)
+        keys = [record_key(line.key) for line in everything]
+        wanted = {key for key in keys if isinstance(key, int)}
+        loose = {line.line_no for line in everything if not line.key}  # what pass 1 read as records of their own
+        for keep in (wanted, set(), {min(wanted)}):
+            with open_source(source) as reader:
+                second = list(reader.lines(keep, loose))
+            expected = [
+                line for line, key in zip(everything, keys, strict=True) if not isinstance(key, int) or key in keep
+            ]
+            assert second == expected, keep

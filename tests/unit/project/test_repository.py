@@ -25,6 +25,21 @@ def test_keycloak_version_is_a_26_release() -> None:
     assert re.fullmatch(r"26\.\d+\.\d+", paths.keycloak_version())
 
 
+def test_bouncycastle_is_the_one_the_keycloak_distribution_ships() -> None:
+    # The bcrypt provider compiles against it with scope "provided": the distribution's jar is the
+    # one it meets at run time.
+    import zipfile
+
+    from provisioning.devstack.distribution import fetch_distribution
+
+    pom = (paths.EXTENSIONS / "pom.xml").read_text(encoding="utf-8")
+    version = re.search(r"<artifactId>bcprov-jdk18on</artifactId>\s*<version>([^<]+)</version>", pom)
+    assert version, "bcprov-jdk18on not found in extensions/pom.xml"
+    with zipfile.ZipFile(fetch_distribution(paths.keycloak_version(), lambda message: None)) as dist:
+        shipped = [name for name in dist.namelist() if "/lib/lib/main/org.bouncycastle.bcprov-jdk18on-" in name]
+    assert [name.rsplit("-", 1)[1] for name in shipped] == [f"{version.group(1)}.jar"]
+
+
 def readme_section(title: str) -> str:
     return README.split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
 

@@ -227,9 +227,12 @@ def test_excluded_default_roles_are_removed_only_when_present() -> None:
 def test_missing_realm_role_and_service_account_grant_are_planned() -> None:
     wanted = desired()
     actual = matching_actual(wanted)
-    actual.realm_roles["ordinal-sync"] = None
+    actual.realm_roles = {
+        "ordinal-sync": None,
+        **{name: actual.realm_roles[name] for name in ("legacy-import", "support-agent")},
+    }
     actual.roles.pop("ordinal-sync")
-    actual.service_account_roles = {"ordinal-sync": {"default-roles-x"}}
+    actual.service_account_roles = {"ordinal-sync": {"default-roles-x"}, "legacy-import": {"legacy-import"}}
     plan = diff_realm(wanted, actual)
     assert [str(c) for c in plan.changes] == [
         "+ role ordinal-sync",
@@ -298,6 +301,8 @@ def test_missing_custom_providers_fail_before_any_write() -> None:
         "(no provider with that id; is the MonEspace providers jar installed?)",
         "required action 'monespace-agent-setup' is not deployed in this Keycloak "
         "(no provider with that id; is the MonEspace providers jar installed?)",
+        "required action 'monespace-password-renewal' is not deployed in this Keycloak "
+        "(no provider with that id; is the MonEspace providers jar installed?)",
         "flow monespace-browser: authenticator 'monespace-email-password-form' is not deployed in this Keycloak",
         "flow monespace-creation: authenticator 'monespace-creation' is not deployed in this Keycloak",
         "flow monespace-reset: authenticator 'monespace-reset' is not deployed in this Keycloak",
@@ -311,14 +316,15 @@ def test_unregistered_required_action_is_registered_then_configured() -> None:
     wanted = desired(with_custom_providers=True)
     actual = matching_actual(desired())
     actual.unregistered_required_actions = {
-        "monespace-settings": {"providerId": "monespace-settings", "name": "X"},
-        "monespace-agent-setup": {"providerId": "monespace-agent-setup", "name": "Y"},
+        alias: {"providerId": alias, "name": "X"}
+        for alias in ("monespace-settings", "monespace-agent-setup", "monespace-password-renewal")
     }
     plan = diff_realm(wanted, actual)
     assert "+ required-action monespace-settings (register)" in [str(c) for c in plan.changes]
     assert plan.register_actions == [
         {"providerId": "monespace-settings", "name": "Paramètres"},
         {"providerId": "monespace-agent-setup", "name": "Mise en service du compte agent"},
+        {"providerId": "monespace-password-renewal", "name": "Renouvellement du mot de passe de l'ancien portail"},
     ]
     config = {s.name: str(s.default) for s in contract().settings_of("monespace-settings")}
     assert (
@@ -355,7 +361,11 @@ def with_flows(wanted: DesiredRealm) -> ActualRealm:
 def test_new_flow_version_is_created_bound_and_unbound_old_versions_deleted() -> None:
     wanted = desired(with_custom_providers=True)
     actual = with_flows(wanted)
-    actual.unregistered_required_actions = {"monespace-settings": {"name": "x"}, "monespace-agent-setup": {"name": "y"}}
+    actual.unregistered_required_actions = {
+        "monespace-settings": {"name": "x"},
+        "monespace-agent-setup": {"name": "x"},
+        "monespace-password-renewal": {"name": "x"},
+    }
     actual.realm["browserFlow"] = "monespace-browser-aaaaaa"
     actual.realm["directGrantFlow"] = "monespace-browser-bbbbbb"
     actual.flows = {

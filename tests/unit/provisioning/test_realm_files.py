@@ -62,7 +62,12 @@ def test_repository_realm_renders_with_its_defaults() -> None:
     bound = {field: f.name for f in desired.flows for field in f.binding_fields}
     assert sorted(bound) == sorted(BINDING_FIELDS.values()), "every flow binding is realm/'s"
     enabled = [a.alias for a in desired.required_actions if a.enabled]
-    assert enabled == ["update_user_locale", "monespace-settings", "monespace-agent-setup"]
+    assert enabled == [
+        "update_user_locale",
+        "monespace-settings",
+        "monespace-agent-setup",
+        "monespace-password-renewal",
+    ]
     assert desired.default_roles_exclude == ["account/manage-account", "account/view-profile", "offline_access"]
 
 
@@ -179,8 +184,15 @@ def test_user_profile_declares_doctor_attributes_admin_only() -> None:
             "name": "ordinal",
             "displayHeader": "Données Ordinal",
             "displayDescription": "Données synchronisées depuis Ordinal, modifiables par l'Ordre seulement",
-        }
+        },
+        {
+            "name": "legacy",
+            "displayHeader": "Ancien portail",
+            "displayDescription": "Compte de l'ancien portail repris dans MonEspace",
+        },
     ]
+    assert by_name["legacyAccount"]["permissions"] == {"view": ["admin"], "edit": []}
+    assert by_name["legacyAccount"]["group"] == "legacy"
     assert profile.unmanaged_attribute_policy == "DISABLED"
 
 

@@ -111,8 +111,9 @@ function bind(box) {
   })
   box.hidden = false
   render()
-  // Autofilled or restored value: score it without waiting for focus.
-  if (input.value) loadEngine()
+  // Autofilled or restored value, or a field already focused (a page shown again with its error:
+  // monespace.js focuses it before this module runs, so no focus event will come): load now.
+  if (input.value || document.activeElement === input) loadEngine()
 }
 
 document.querySelectorAll('[data-me-strength]').forEach(bind)

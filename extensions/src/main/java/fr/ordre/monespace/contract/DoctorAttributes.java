@@ -1,9 +1,10 @@
 package fr.ordre.monespace.contract;
 
 /**
- * Names of the user attributes the Ordinal sync writes, and of the one MonEspace keeps itself
- * ({@link #LOGIN_EMAIL_STAMP}): realm/contract.yaml's {@code doctor.attributes}, all declared in the
- * user profile. The username of a doctor is their RPPS number.
+ * Names of the user attributes the Ordinal sync writes, and of those MonEspace keeps itself
+ * ({@link #LOGIN_EMAIL_STAMP}, {@link #LEGACY_ACCOUNT}): realm/contract.yaml's
+ * {@code doctor.attributes}, all declared in the user profile. The username of a doctor is their
+ * RPPS number.
  */
 public final class DoctorAttributes {
 
@@ -30,6 +31,12 @@ public final class DoctorAttributes {
      * change of login e-mail kills the link even if the address later comes back (A → B → A).
      */
     public static final String LOGIN_EMAIL_STAMP = "loginEmailStamp";
+    /**
+     * The old portal's account an espace was imported from, e.g. {@code drupal7:1234} (set by the
+     * legacy import, never by the sync): tells a doctor who since signed in from one who activated
+     * an espace in MonEspace.
+     */
+    public static final String LEGACY_ACCOUNT = "legacyAccount";
 
     private DoctorAttributes() {
     }

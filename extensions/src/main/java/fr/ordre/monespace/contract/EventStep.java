@@ -14,7 +14,9 @@ public enum EventStep {
     CREDENTIALS,
     ACTIVATED,
     RECOVERED,
-    PASSWORD_RESET;
+    PASSWORD_RESET,
+    /** A weak password of the old portal replaced after its first login (legacy/renewal). */
+    LEGACY_PASSWORD_RENEWED;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

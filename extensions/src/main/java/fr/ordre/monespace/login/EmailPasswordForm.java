@@ -2,6 +2,7 @@ package fr.ordre.monespace.login;
 
 import fr.ordre.monespace.flow.UserlessAuthenticator;
 import fr.ordre.monespace.account.LoginEmail;
+import fr.ordre.monespace.legacy.renewal.PasswordRenewal;
 import fr.ordre.monespace.mask.ContactMasking;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -60,6 +61,8 @@ final class EmailPasswordForm implements UserlessAuthenticator {
             context.forceChallenge(form(context, GENERIC_ERROR));
             return;
         }
+        // Read first: a successful verify of a portal hash re-hashes it (see legacy/renewal).
+        boolean portalHash = PasswordRenewal.holdsPortalHash(user);
         boolean valid = password != null && !password.isEmpty()
                 && user.credentialManager().isValid(UserCredentialModel.password(password));
         if (!valid) {
@@ -73,6 +76,9 @@ final class EmailPasswordForm implements UserlessAuthenticator {
             context.getEvent().error(Errors.USER_DISABLED);
             context.forceChallenge(form(context, GENERIC_ERROR));
             return;
+        }
+        if (portalHash) {
+            PasswordRenewal.requireIfWeak(context.getSession(), context.getRealm(), user, password);
         }
         context.getAuthenticationSession().setAuthNote(AuthenticationManager.PASSWORD_VALIDATED, "true");
         context.setUser(user);

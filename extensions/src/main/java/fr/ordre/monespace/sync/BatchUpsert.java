@@ -1,9 +1,10 @@
 package fr.ordre.monespace.sync;
 
-import java.util.Set;
+import java.util.Map;
 import org.keycloak.connections.jpa.support.EntityManagers;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 
 /** Writes a validated batch in the request's transaction: all of it, or nothing. */
 final class BatchUpsert {
@@ -17,8 +18,8 @@ final class BatchUpsert {
     }
 
     UpsertSummary apply(DoctorBatch batch) {
-        Set<String> existing = new DoctorInventory(session, realm)
-                .existing(batch.doctors().stream().map(DoctorWrite::rpps).toList());
+        Map<String, UserModel> existing = new DoctorInventory(session, realm)
+                .users(batch.doctors().stream().map(DoctorWrite::rpps).toList());
         DoctorWriter writer = new DoctorWriter(session, realm, existing);
         UpsertSummary summary = new UpsertSummary();
         // Batch mode: no flush after each user and no flush before each query, so the

@@ -32,21 +32,36 @@ final class CouncilGroups {
         this.realm = realm;
     }
 
-    /** Puts {@code doctor} in their conseil's group; {@code created}: a user new to this batch (no groups yet). */
-    void place(UserModel doctor, List<String> council, boolean created) {
+    /**
+     * Puts {@code doctor} in their conseil's group, out of any other conseil's; {@code created}: a
+     * user new to this batch (no groups yet). Returns whether the membership changed. Called for
+     * every doctor a batch writes, so a realm loaded before these groups existed fills them on the
+     * next full run (an unchanged doctor costs one read of their groups).
+     */
+    boolean place(UserModel doctor, List<String> council, boolean created) {
         String code = council == null || council.isEmpty() ? null : council.get(0);
         GroupModel wanted = group(code == null || code.isBlank() ? UNKNOWN : PREFIX + code)
                 .or(() -> group(UNKNOWN)).orElse(null);
+        boolean member = false;
+        boolean changed = false;
         if (!created) {
-            List<GroupModel> others = doctor.getGroupsStream()
+            List<GroupModel> held = doctor.getGroupsStream()
                     .filter(g -> g.getParentId() == null && g.getName().startsWith(PREFIX))
-                    .filter(g -> wanted == null || !g.getId().equals(wanted.getId()))
                     .toList();
-            others.forEach(doctor::leaveGroup);
+            for (GroupModel group : held) {
+                if (wanted != null && group.getId().equals(wanted.getId())) {
+                    member = true;
+                } else {
+                    doctor.leaveGroup(group);
+                    changed = true;
+                }
+            }
         }
-        if (wanted != null) {
+        if (wanted != null && !member) {
             doctor.joinGroup(wanted);
+            changed = true;
         }
+        return changed;
     }
 
     private Optional<GroupModel> group(String name) {

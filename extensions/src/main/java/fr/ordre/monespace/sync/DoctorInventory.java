@@ -1,20 +1,28 @@
 package fr.ordre.monespace.sync;
 
+import fr.ordre.monespace.access.SessionEntities;
 import fr.ordre.monespace.contract.DoctorAttributes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceUnitUtil;
+import jakarta.persistence.TypedQuery;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
 
 /**
- * Reads, page by page, what the sync needs to know of every doctor: RPPS, digest, enabled flag and
- * status. One query per page straight from the database: loading 300,000 user models and their
- * attribute collections one by one would take minutes; this is a range scan of the
- * (realm, username) index joined to the attribute rows of each user. For an upsert, it also tells
- * which of a batch's RPPS are already usernames, in one query instead of one per doctor.
+ * Reads what the sync needs to know of every doctor: RPPS, digest, enabled flag and status, straight
+ * from the database (loading 300,000 user models and their attribute collections one by one would
+ * take minutes). Two ways: {@link #all()}, one query streamed through a database cursor, which the
+ * database answers with three scans of the attribute table joined by hash (seconds for 300,000
+ * doctors); and {@link #page}, a range scan of the (realm, username) index joined to each user's
+ * attribute rows, cheap for a few rows but a hundred times slower per row. For an upsert, it also
+ * loads the batch's existing users with their attributes, in one query instead of two per doctor.
  *
  * <p>A doctor is a user holding an {@code rpps} attribute; service accounts and administrators
  * are not listed. Pages are keyed on the username, so users created between two pages are not
@@ -22,47 +30,83 @@ import org.keycloak.models.RealmModel;
  */
 final class DoctorInventory {
 
-    private static final String PAGE = """
+    private static final String DOCTORS = """
             select u.username, u.enabled, hash.value, status.value
             from UserEntity u
               join UserAttributeEntity rpps on rpps.user = u and rpps.name = :rppsName
               left join UserAttributeEntity hash on hash.user = u and hash.name = :hashName
               left join UserAttributeEntity status on status.user = u and status.name = :statusName
-            where u.realmId = :realmId and u.username > :after
-            order by u.username""";
+            where u.realmId = :realmId""";
 
-    private static final String EXISTING = """
-            select u.username from UserEntity u where u.realmId = :realmId and u.username in :usernames""";
+    private static final String ALL = DOCTORS + " order by u.username";
 
+    private static final String PAGE = DOCTORS + " and u.username > :after order by u.username";
+
+    /** Rows the database cursor hands over at a time while the export streams. */
+    private static final int FETCH_SIZE = 2000;
+
+    /** The users of a batch with their attributes: one query instead of two per doctor. */
+    private static final String USERS = """
+            select distinct u from UserEntity u left join fetch u.attributes
+            where u.realmId = :realmId and u.username in :usernames""";
+
+    private final KeycloakSession session;
     private final EntityManager entities;
     private final RealmModel realm;
 
     DoctorInventory(KeycloakSession session, RealmModel realm) {
+        this.session = session;
         this.entities = SessionEntities.of(session);
         this.realm = realm;
     }
 
-    /** Which of these usernames exist in the realm: one indexed query for a whole batch. */
-    Set<String> existing(Collection<String> usernames) {
-        return new HashSet<>(entities.createQuery(EXISTING, String.class)
+    /**
+     * The users among these usernames, by username, loaded with their attributes in one query, as
+     * models of the database's user provider (below the user cache: see DoctorWriter). Looking a
+     * loaded user up by id then reads the transaction's own copy: no further query.
+     */
+    Map<String, UserModel> users(Collection<String> usernames) {
+        UserProvider database = session.getProvider(UserProvider.class);
+        PersistenceUnitUtil identifiers = entities.getEntityManagerFactory().getPersistenceUnitUtil();
+        Map<String, UserModel> users = new HashMap<>();
+        for (Object entity : entities.createQuery(USERS)
                 .setParameter("realmId", realm.getId())
                 .setParameter("usernames", usernames)
-                .getResultList());
+                .getResultList()) {
+            UserModel user = database.getUserById(realm, (String) identifiers.getIdentifier(entity));
+            users.put(user.getUsername(), user);
+        }
+        return users;
     }
 
     ExportPage page(String after, int limit) {
-        List<Object[]> rows = entities.createQuery(PAGE, Object[].class)
+        List<ExportPage.ExportedDoctor> doctors = doctors(PAGE)
+                .setParameter("after", after == null ? "" : after)
+                .setMaxResults(limit)
+                .getResultList().stream()
+                .map(DoctorInventory::exported)
+                .toList();
+        return ExportPage.of(doctors, limit);
+    }
+
+    /** Every doctor in username order, read through a cursor: close the stream when done. */
+    Stream<ExportPage.ExportedDoctor> all() {
+        return doctors(ALL)
+                .setHint("org.hibernate.fetchSize", FETCH_SIZE)
+                .setHint("org.hibernate.readOnly", true)
+                .getResultStream()
+                .map(DoctorInventory::exported);
+    }
+
+    private TypedQuery<Object[]> doctors(String query) {
+        return entities.createQuery(query, Object[].class)
                 .setParameter("rppsName", DoctorAttributes.RPPS)
                 .setParameter("hashName", DoctorAttributes.ORDINAL_HASH)
                 .setParameter("statusName", DoctorAttributes.ORDINAL_STATUS)
-                .setParameter("realmId", realm.getId())
-                .setParameter("after", after == null ? "" : after)
-                .setMaxResults(limit)
-                .getResultList();
-        List<ExportPage.ExportedDoctor> doctors = rows.stream()
-                .map(row -> new ExportPage.ExportedDoctor(
-                        (String) row[0], (String) row[2], Boolean.TRUE.equals(row[1]), (String) row[3]))
-                .toList();
-        return ExportPage.of(doctors, limit);
+                .setParameter("realmId", realm.getId());
+    }
+
+    private static ExportPage.ExportedDoctor exported(Object[] row) {
+        return new ExportPage.ExportedDoctor((String) row[0], (String) row[2], Boolean.TRUE.equals(row[1]), (String) row[3]);
     }
 }

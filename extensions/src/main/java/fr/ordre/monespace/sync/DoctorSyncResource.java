@@ -1,5 +1,6 @@
 package fr.ordre.monespace.sync;
 
+import fr.ordre.monespace.access.BulkAnswers;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -8,18 +9,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
-import org.keycloak.events.admin.OperationType;
-import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminAuth;
-import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * {@code /realms/{realm}/monespace-sync}: the Ordinal sync's bulk path into the realm's users.
@@ -27,6 +23,8 @@ import org.keycloak.util.JsonSerialization;
  * <ul>
  * <li>{@code GET doctors?after=<rpps>&limit=<n>}: a page of {@code {rpps, ordinalHash, enabled,
  * ordinalStatus}} in RPPS order, with the cursor {@code next} of the following page;</li>
+ * <li>{@code GET doctors/export}: all of them in one streamed answer (DoctorExport), what a sync
+ * run reads;</li>
  * <li>{@code POST doctors} with {@code {"doctors": [{rpps, enabled, attributes}, …]}}: upserts the
  * batch in one transaction (all or nothing) and answers with its counts.</li>
  * </ul>
@@ -48,7 +46,23 @@ public final class DoctorSyncResource {
     public Response doctors(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
         RealmModel realm = session.getContext().getRealm();
         new SyncAccess(session).require(realm);
-        return json(Response.Status.OK, new DoctorInventory(session, realm).page(after, ExportPage.limit(limit)));
+        return BulkAnswers.json(Response.Status.OK, new DoctorInventory(session, realm).page(after, ExportPage.limit(limit)));
+    }
+
+    /** Every doctor in one streamed answer (see DoctorExport): the sync's delta reads it whole. */
+    @GET
+    @Path("doctors/export")
+    @Produces(DoctorExport.MEDIA_TYPE)
+    public Response export() {
+        RealmModel realm = session.getContext().getRealm();
+        new SyncAccess(session).require(realm);
+        DoctorInventory inventory = new DoctorInventory(session, realm);
+        StreamingOutput body = output -> {
+            try (Stream<ExportPage.ExportedDoctor> doctors = inventory.all()) {
+                DoctorExport.write(doctors, output);
+            }
+        };
+        return Response.ok(body, DoctorExport.MEDIA_TYPE).build();
     }
 
     @POST
@@ -58,58 +72,21 @@ public final class DoctorSyncResource {
     public Response upsert(String body) {
         RealmModel realm = session.getContext().getRealm();
         AdminAuth caller = new SyncAccess(session).require(realm);
-        DoctorBatch batch;
-        try {
-            batch = JsonSerialization.readValue(body, DoctorBatch.class);
-        } catch (IOException e) {
-            return invalid(List.of("unreadable JSON: " + firstLine(e.getMessage())));
+        BulkAnswers.Read<DoctorBatch> read = BulkAnswers.read(body, DoctorBatch.class, DoctorBatch::problems);
+        if (read.refusal() != null) {
+            return read.refusal();
         }
-        List<String> problems = batch == null ? List.of("empty body") : batch.problems();
-        if (!problems.isEmpty()) {
-            return invalid(problems);
-        }
+        DoctorBatch batch = read.batch();
         UpsertSummary summary;
         try {
             summary = new BatchUpsert(session, realm).apply(batch);
         } catch (ModelDuplicateException e) {
             // Another writer created one of these users meanwhile: the transaction is rolled back
             // and the whole batch can be sent again (the upsert then finds the user).
-            session.getTransactionManager().setRollbackOnly();
-            return json(Response.Status.CONFLICT, Map.of("error", "conflict", "message", firstLine(e.getMessage())));
+            return BulkAnswers.conflict(session, e);
         }
-        audit(realm, caller, summary);
+        BulkAnswers.audit(session, realm, caller, summary.counts());
         LOG.infof("Ordinal sync batch of %d doctors in realm %s: %s", batch.doctors().size(), realm.getName(), summary);
-        return json(Response.Status.OK, summary.counts());
-    }
-
-    /** One admin event per batch (not per user): who ran the sync, when, and what it did. */
-    private void audit(RealmModel realm, AdminAuth caller, UpsertSummary summary) {
-        new AdminEventBuilder(realm, caller, session, session.getContext().getConnection())
-                .operation(OperationType.ACTION)
-                .resource(ResourceType.USER)
-                .resourcePath(session.getContext().getUri())
-                .representation(summary.counts())
-                .success();
-    }
-
-    private static Response invalid(List<String> problems) {
-        return json(Response.Status.BAD_REQUEST, Map.of("error", "invalid_batch", "problems", problems));
-    }
-
-    private static Response json(Response.Status status, Object entity) {
-        try {
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(JsonSerialization.writeValueAsBytes(entity)).build();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot serialise the answer", e);
-        }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
+        return BulkAnswers.json(Response.Status.OK, summary.counts());
     }
 }

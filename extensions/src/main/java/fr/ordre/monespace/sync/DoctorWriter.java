@@ -4,7 +4,6 @@ import fr.ordre.monespace.account.Sessions;
 import fr.ordre.monespace.contract.DoctorAttributes;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -16,6 +15,12 @@ import org.keycloak.models.UserProvider;
  *
  * <p>Only synced attributes and the enabled flag are written; the login e-mail, credentials and
  * required actions are never read nor written, so a doctor who activated an espace keeps it.
+ *
+ * <p>An existing doctor is read and written below the user cache, on the model the batch's one
+ * query loaded (DoctorInventory#users): going through the cache would look each one up by
+ * username, load its attributes, cache it and invalidate it again, three queries where none is
+ * needed. A doctor this writes is then evicted from the cache, on every node. A new doctor is
+ * created through the cache layer, like any user.
  */
 final class DoctorWriter {
 
@@ -27,22 +32,23 @@ final class DoctorWriter {
     private final KeycloakSession session;
     private final UserProvider users;
     private final RealmModel realm;
-    private final Set<String> existing;
+    private final Map<String, UserModel> existing;
+    private final UserCacheEviction cache;
     private final CouncilGroups councils;
 
-    /** {@code existing}: which of the batch's RPPS are already usernames (see DoctorInventory). */
-    DoctorWriter(KeycloakSession session, RealmModel realm, Set<String> existing) {
+    /** {@code existing}: the batch's users already in the realm, by username (see DoctorInventory). */
+    DoctorWriter(KeycloakSession session, RealmModel realm, Map<String, UserModel> existing) {
         this.session = session;
-        // The cache-aware provider: every write invalidates the cached user.
+        // The cache-aware provider, for creations and session ends.
         this.users = session.users();
         this.realm = realm;
         this.existing = existing;
+        this.cache = new UserCacheEviction(session);
         this.councils = new CouncilGroups(session, realm);
     }
 
     Outcome write(DoctorWrite doctor) {
-        // A doctor new to Keycloak costs no lookup: the batch's usernames were checked at once.
-        UserModel user = existing.contains(doctor.rpps()) ? users.getUserByUsername(realm, doctor.rpps()) : null;
+        UserModel user = existing.get(doctor.rpps());
         boolean creating = user == null;
         if (creating) {
             // Same defaults as a creation through the admin API: default roles and required actions.
@@ -52,10 +58,9 @@ final class DoctorWriter {
         Map<String, List<String>> changes = AttributeDiff.changes(
                 name -> target.getAttributeStream(name).toList(), doctor.wantedAttributes());
         changes.forEach(target::setAttribute);
-        if (creating || changes.containsKey(DoctorAttributes.COUNCIL)) {
-            // The conseil's agents see the doctor through this group: it follows the attribute.
-            councils.place(user, doctor.wantedAttributes().get(DoctorAttributes.COUNCIL), creating);
-        }
+        // The conseil's agents see the doctor through this group: it follows the attribute (as
+        // written now; a batch that leaves the attribute out leaves it, and the group, as they are).
+        boolean moved = councils.place(user, target.getAttributeStream(DoctorAttributes.COUNCIL).toList(), creating);
 
         boolean disabled = false;
         boolean enabled = false;
@@ -69,7 +74,10 @@ final class DoctorWriter {
             }
         }
         Kind kind = creating ? Kind.CREATED
-                : changes.isEmpty() && !disabled && !enabled ? Kind.UNCHANGED : Kind.UPDATED;
+                : changes.isEmpty() && !moved && !disabled && !enabled ? Kind.UNCHANGED : Kind.UPDATED;
+        if (kind == Kind.UPDATED) {
+            cache.evict(realm, user);
+        }
         return new Outcome(kind, disabled, enabled, sessionsEnded);
     }
 }

@@ -193,6 +193,7 @@ class ContractTest {
         static final String GIVEN_NAMES = "givenNames";
         static final String ORDINAL_HASH = "ordinalHash";
         static final String LOGIN_EMAIL_STAMP = "loginEmailStamp";
+        static final String LEGACY_ACCOUNT = "legacyAccount";
     }
 
     private static String shippedText() throws IOException {

@@ -1,4 +1,4 @@
-package fr.ordre.monespace.sync;
+package fr.ordre.monespace.access;
 
 import jakarta.persistence.EntityManager;
 import java.lang.invoke.MethodHandle;
@@ -14,7 +14,7 @@ import org.keycloak.provider.Provider;
  * keycloak-model-jpa; that artifact cannot be a compile dependency here (its parent POM,
  * keycloak-model-pom, is not on Maven Central), so the provider type is looked up by name, once.
  */
-final class SessionEntities {
+public final class SessionEntities {
 
     private static final String PROVIDER_TYPE = "org.keycloak.connections.jpa.JpaConnectionProvider";
 
@@ -34,7 +34,7 @@ final class SessionEntities {
     private SessionEntities() {
     }
 
-    static EntityManager of(KeycloakSession session) {
+    public static EntityManager of(KeycloakSession session) {
         Provider provider = session.getProvider(TYPE);
         try {
             return (EntityManager) GET_ENTITY_MANAGER.invoke(provider);
