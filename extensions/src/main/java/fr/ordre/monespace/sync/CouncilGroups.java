@@ -35,8 +35,8 @@ final class CouncilGroups {
     /**
      * Puts {@code doctor} in their conseil's group, out of any other conseil's; {@code created}: a
      * user new to this batch (no groups yet). Returns whether the membership changed. Called for
-     * every doctor a batch writes, so a realm loaded before these groups existed fills them on the
-     * next full run (an unchanged doctor costs one read of their groups).
+     * every doctor a batch writes (one read of an existing doctor's groups), so any write puts a
+     * doctor right, whatever their group was before.
      */
     boolean place(UserModel doctor, List<String> council, boolean created) {
         String code = council == null || council.isEmpty() ? null : council.get(0);
