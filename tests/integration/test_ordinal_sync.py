@@ -439,3 +439,9 @@ def test_each_doctor_joins_their_conseils_group_and_follows_a_move(
     kc.connection.raw_put(f"admin/realms/{kc.connection.realm_name}/users/{found['id']}/groups/{extra_id}", data="{}")
     sync([Row(paris, council="69", mobile="06 99 88 77 66")], max_change_share=NO_LIMIT)
     assert groups_of(kc, paris) == sorted(["conseil-69", f"autre-{paris}"])
+    # A doctor synced before the groups existed (none) joins theirs at the next write of their record.
+    conseil_69 = [g for g in kc.get_groups({"search": "conseil-69", "exact": "true"}) if g["name"] == "conseil-69"]
+    kc.group_user_remove(found["id"], conseil_69[0]["id"])
+    assert groups_of(kc, paris) == [f"autre-{paris}"]
+    sync([Row(paris, council="69", mobile="06 99 88 77 55")], max_change_share=NO_LIMIT)
+    assert groups_of(kc, paris) == sorted(["conseil-69", f"autre-{paris}"])
