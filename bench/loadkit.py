@@ -379,6 +379,7 @@ def bench_stack(instance: str, heap: str, durable: bool = True) -> Stack:
         postgres_port=free_port(),
         postgres_durable=durable,
         with_home=False,
+        with_support=False,
         fresh_data=True,
         heap=heap,
         # A throw-away benchmark stack on loopback: the production build with the dev parts.

@@ -37,10 +37,12 @@ def _register() -> None:
     from provisioning.devstack.commands import dev
     from provisioning.preflight import preflight
     from provisioning.realm.commands import realm
+    from provisioning.support.commands import support
 
     main.add_command(realm)
     ordinal.add_command(report)
     main.add_command(ordinal)
+    main.add_command(support)
     main.add_command(legacy)
     main.add_command(preflight)
     main.add_command(dev)

@@ -55,6 +55,23 @@ class Events:
 
 
 @dataclass(frozen=True)
+class Support:
+    """Names of the support of the conseils (realm/support.yaml, the extensions, monespace_support)."""
+
+    doctors_group_prefix: str
+    unknown_council: str
+    agents_group_prefix: str
+    national_group: str
+    national: str
+    agent_role: str
+    agent_setup_action: str
+    endpoint: str
+    actions: tuple[str, ...]
+    audit_details: tuple[str, ...]
+    limits: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SmsSender:
     spi: str
     provider: str
@@ -79,6 +96,7 @@ class Contract:
     realm_attributes: dict[str, str]
     events: Events
     metrics: dict[str, Metric]
+    support: Support
 
     @property
     def synced_attributes(self) -> tuple[str, ...]:
@@ -145,4 +163,7 @@ def _parse(data: dict[str, Any]) -> Contract:
         metrics={
             name: Metric(name, tuple(entry["labels"]), entry["counts"]) for name, entry in data["metrics"].items()
         },
+        support=Support(
+            **{key: tuple(value) if isinstance(value, list) else str(value) for key, value in data["support"].items()}
+        ),
     )

@@ -45,8 +45,9 @@ def start_backend() -> Iterator[Harness]:
         sink_http_port=free_port(),
         sms_gateway_timeout_ms=TEST_SMS_TIMEOUT_MS,
         fresh_data=True,
-        # The tests start their own home on a free port (tests/conftest.py `home`).
+        # The tests start their own home and support page on free ports (tests/conftest.py).
         with_home=False,
+        with_support=False,
         extra_options=list(TRUSTED_PROXY_OPTIONS),
         # On the production build too, the harness runs with admin/admin and the sink.
         allow_default_admin_password=True,

@@ -19,9 +19,12 @@ from keycloak import KeycloakAdmin
 from message_sink import MessageSink
 from monespace_home import HomeServer
 from monespace_home import Settings as HomeSettings
+from monespace_support import Settings as SupportSettings
+from monespace_support import SupportServer
 from provisioning.devstack.ports import free_port
-from provisioning.devstack.stack import home_realm_values
+from provisioning.devstack.stack import home_realm_values, support_realm_values
 from tests.backends import start_backend
+from tests.support.agents import SUPPORT_ORIGIN, AgentFactory
 from tests.support.doctors import DoctorFactory
 from tests.support.harness import Harness
 from tests.support.journeys import Journey
@@ -40,10 +43,12 @@ FAST_LIMITS = {
     "identity_failure_window_seconds": 60,
     "reset_link_lifespan_seconds": 3,
     "reset_max_requests_per_email": 2,
+    # Two conseils are enough here: the main realm has them all (realm/values.yaml).
+    "councils": ["75", "69"],
 }
 #: Same files, a 4-second login timeout: the "unfinished input dropped" test.
 EXPIRY_REALM = "monespace-expiry"
-EXPIRY_LIMITS = {"login_lifespan_seconds": 4, "user_action_lifespan_seconds": 4}
+EXPIRY_LIMITS = {"login_lifespan_seconds": 4, "user_action_lifespan_seconds": 4, "councils": ["75", "69"]}
 #: Where the `home` fixture's tiles point (the tests read them, never follow them).
 HOME_SERVICES = {
     "abonnements_url": "https://services.exemple.fr/abonnements",
@@ -65,11 +70,17 @@ def home_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def realms(harness: Harness, home_port: int) -> dict[str, str]:
+def support_port() -> int:
+    """The port of the session's support page (`support`), known before the realms are applied."""
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def realms(harness: Harness, home_port: int, support_port: int) -> dict[str, str]:
     from provisioning.realm.apply import apply_realm
 
     master = harness.admin("master")
-    common = common_realm_values(harness, home_port)
+    common = common_realm_values(harness, home_port, support_port)
     apply_realm(master, {"realm": MAIN_REALM, **common})
     apply_realm(master, {"realm": FAST_REALM, **common, **FAST_LIMITS})
     apply_realm(master, {"realm": EXPIRY_REALM, **common, **EXPIRY_LIMITS})
@@ -91,16 +102,18 @@ def fast_doctors(harness: Harness, realms: dict[str, str]) -> DoctorFactory:
     return DoctorFactory(harness.admin(FAST_REALM))
 
 
-def common_realm_values(harness: Harness, home_port: int) -> dict[str, object]:
+def common_realm_values(harness: Harness, home_port: int, support_port: int) -> dict[str, object]:
     """Values every test realm shares: the sink's SMTP, and the home fixture's URIs next to the
     fixed callback tests/support/oidc.py stops at (HOME_REDIRECT). Keycloak posts logout tokens
     to the `home` fixture: each test realm ends its sessions there; the home trusts the main
     realm's only and answers the others 400. A reset link opened elsewhere lands on the fixed
-    address, where the tests stop."""
+    address, where the tests stop. The same for the support page (`support`, and the fixed
+    address tests/support/agents.py stops at) and the realm's admin console on the harness."""
     return {
         **harness.smtp_values(),
         **home_realm_values(f"http://localhost:{home_port}", HOME_ORIGIN),
         "home_root_url": HOME_ORIGIN,
+        **support_realm_values(f"http://localhost:{support_port}", harness.keycloak_url, SUPPORT_ORIGIN),
     }
 
 
@@ -116,6 +129,24 @@ def home(harness: Harness, realms: dict[str, str], home_port: int) -> Iterator[H
     )
     with HomeServer(settings, port=home_port) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def support(harness: Harness, realms: dict[str, str], support_port: int) -> Iterator[SupportServer]:
+    """The support page of the conseils on a free port, signing agents in with the main realm."""
+    settings = SupportSettings(
+        keycloak_url=harness.keycloak_url,
+        realm=MAIN_REALM,
+        public_url=f"http://localhost:{support_port}",
+        secret_key=secrets.token_urlsafe(32),
+    )
+    with SupportServer(settings, port=support_port) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def agents(admin: KeycloakAdmin) -> AgentFactory:
+    return AgentFactory(admin)
 
 
 @pytest.fixture

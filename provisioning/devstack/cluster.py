@@ -106,6 +106,8 @@ class Cluster:
                 allow_message_sink=s.allow_message_sink,
                 home_port=s.home_port,
                 with_home=s.with_home,
+                # The support page runs beside one node (`monespace dev up`); the cluster shows doctors' paths.
+                with_support=False,
                 postgres_port=s.postgres_port,
                 extra_options=list(s.extra_options),
             ),

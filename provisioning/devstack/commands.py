@@ -113,6 +113,13 @@ def _smtp_to_sink() -> bool:
     envvar="MONESPACE_HOME_PORT",
     help="Port of the MonEspace home (MES SERVICES).",
 )
+@click.option(
+    "--support-port",
+    default=8001,
+    show_default=True,
+    envvar="MONESPACE_SUPPORT_PORT",
+    help="Port of the support page of the conseils (agents only).",
+)
 @_sms_options
 @click.option(
     "--production",
@@ -129,6 +136,7 @@ def up(
     smtp_port: int,
     sink_port: int,
     home_port: int,
+    support_port: int,
     sms_gateway_url: str | None,
     sms_gateway_token: str | None,
     production: bool,
@@ -165,6 +173,7 @@ def up(
         smtp_port=smtp_port,
         sink_http_port=sink_port,
         home_port=home_port,
+        support_port=support_port,
         sms_gateway_url=sms_gateway_url,
         sms_gateway_token=sms_gateway_token,
         smtp_to_sink=_smtp_to_sink(),
@@ -179,7 +188,8 @@ def up(
     except (PortInUse, BuildError, NoSupportedJdk, KeycloakStartError, PostgresError, DevPartsRefused) as error:
         raise click.ClickException(str(error)) from None
     try:
-        _provision(stack, stack.admin())
+        assert stack.keycloak is not None
+        _provision(stack, stack.admin(), stack.keycloak.url)
         _banner(stack)
         _wait_for_interrupt()
     finally:
@@ -269,7 +279,7 @@ def cluster(
     except errors as error:
         raise click.ClickException(str(error)) from None
     try:
-        _provision(running.stack, running.admin())
+        _provision(running.stack, running.admin(), running.front_url)
         lines = ["", "MonEspace cluster is running."]
         lines.append(f"  Front (doctors, admin):  {running.front_url}/  (admin console {running.front_url}/admin)")
         for i, node in enumerate(running.nodes):
@@ -287,20 +297,24 @@ def cluster(
         running.stop()
 
 
-def _realm_values(stack: Stack) -> dict[str, Any]:
-    from provisioning.devstack.stack import home_realm_values
+def _realm_values(stack: Stack, keycloak_url: str) -> dict[str, Any]:
+    from provisioning.devstack.stack import home_realm_values, support_realm_values
 
-    values: dict[str, Any] = {"realm": REALM, **home_realm_values(stack.home_url)}
+    values: dict[str, Any] = {
+        "realm": REALM,
+        **home_realm_values(stack.home_url),
+        **support_realm_values(stack.support_url, keycloak_url),
+    }
     if stack.settings.smtp_to_sink:
         values.update(smtp_host="127.0.0.1", smtp_port=stack.settings.smtp_port)
     return values
 
 
-def _provision(stack: Stack, admin: KeycloakAdmin) -> None:
+def _provision(stack: Stack, admin: KeycloakAdmin, keycloak_url: str) -> None:
     from provisioning.devstack.demo import load_demo
     from provisioning.realm.apply import apply_realm
 
-    summary = apply_realm(admin, _realm_values(stack), env=os.environ)
+    summary = apply_realm(admin, _realm_values(stack, keycloak_url), env=os.environ)
     click.echo(f"Realm {REALM}: {summary.summary_line()}")
     demo = load_demo(admin, REALM)
     counts = demo.sync.plan
@@ -308,6 +322,8 @@ def _provision(stack: Stack, admin: KeycloakAdmin) -> None:
         f"Demo doctors: {counts.create} created, {counts.update} updated, {counts.unchanged} unchanged;"
         f" {len(demo.activated)} demo espace(s) activated (README « Demo identities »)."
     )
+    if demo.agents:
+        click.echo(f"Demo support agents created: {', '.join(demo.agents)} (README « Support des conseils »).")
 
 
 def _banner(stack: Stack) -> None:
@@ -318,6 +334,7 @@ def _banner(stack: Stack) -> None:
         "MonEspace is running.",
         f"  Log in:              {stack.home_url}/  (MonEspace home → « Connectez-vous à votre espace »)",
         f"  Keycloak:            {kc}/admin  ({stack.settings.admin_user} / {_shown_password(stack)})",
+        f"  Support (agents):    {stack.support_url}/  (README « Support des conseils »: demo agents)",
     ]
     if stack.sink is not None:
         lines.append(f"  Codes and mails:     {stack.sink.http_url}/  (SMS gateway {stack.sms_url})")

@@ -16,6 +16,10 @@ from message_sink import MessageSink
 from monespace_home import HomeServer
 from monespace_home import Settings as HomeSettings
 from monespace_home.settings import BACKCHANNEL_LOGOUT_PATH, CALLBACK_PATH, LOGGED_OUT_PATH
+from monespace_support import Settings as SupportSettings
+from monespace_support import SupportServer
+from monespace_support.settings import CALLBACK_PATH as SUPPORT_CALLBACK_PATH
+from monespace_support.settings import LOGGED_OUT_PATH as SUPPORT_LOGGED_OUT_PATH
 from provisioning.dev_settings import refusals
 from provisioning.devstack import paths
 from provisioning.devstack.distribution import BuiltKeycloak, Progress, ensure_built, prepare_instance
@@ -41,6 +45,19 @@ def home_realm_values(public_url: str, *more_urls: str) -> dict[str, object]:
         "home_redirect_uris": [f"{url}{CALLBACK_PATH}" for url in urls],
         "home_post_logout_redirect_uris": [f"{url}{LOGGED_OUT_PATH}" for url in urls],
         "home_backchannel_logout_url": f"{public_url}{BACKCHANNEL_LOGOUT_PATH}",
+    }
+
+
+def support_realm_values(support_url: str, keycloak_url: str, *more_urls: str) -> dict[str, object]:
+    """realm/ values for the support page at `support_url` (its exact callback and "logged out"
+    URIs, and those of `more_urls`) and the realm's admin console served by Keycloak at
+    `keycloak_url` (agents only)."""
+    urls = [support_url, *more_urls]
+    return {
+        "support_root_url": support_url,
+        "support_redirect_uris": [f"{url}{SUPPORT_CALLBACK_PATH}" for url in urls],
+        "support_post_logout_redirect_uris": [f"{url}{SUPPORT_LOGGED_OUT_PATH}" for url in urls],
+        "admin_console_url": keycloak_url,
     }
 
 
@@ -82,6 +99,9 @@ class StackSettings:
     #: default to port 8000.
     home_port: int = 8000
     with_home: bool = True
+    #: The support page of the conseils (monespace_support), started after Keycloak.
+    support_port: int = 8001
+    with_support: bool = True
     postgres_port: int = 5432
     #: synchronous_commit; off only for benchmarks (see LocalPostgres.durable).
     postgres_durable: bool = True
@@ -126,11 +146,16 @@ class Stack:
         self.keycloak: KeycloakServer | None = None
         self.built: BuiltKeycloak | None = None
         self.home: HomeServer | None = None
+        self.support: SupportServer | None = None
         self.postgres: LocalPostgres | None = None
 
     @property
     def home_url(self) -> str:
         return f"http://localhost:{self.settings.home_port}"
+
+    @property
+    def support_url(self) -> str:
+        return f"http://localhost:{self.settings.support_port}"
 
     @property
     def sms_url(self) -> str:
@@ -168,6 +193,8 @@ class Stack:
             ensure_free(s.sink_http_port, "message sink HTTP")
         if s.with_home:
             ensure_free(s.home_port, "MonEspace home")
+        if s.with_support:
+            ensure_free(s.support_port, "support page of the conseils")
         if s.profile == "postgres":
             ensure_free(s.postgres_port, "PostgreSQL")
 
@@ -200,6 +227,8 @@ class Stack:
             self.keycloak.wait_ready()
             if s.with_home:
                 self.start_home(self.keycloak.url)
+            if s.with_support:
+                self.start_support(self.keycloak.url)
         except Exception:
             self.stop()
             raise
@@ -219,6 +248,13 @@ class Stack:
         self.home = HomeServer(home, port=self.settings.home_port).start()
         self.say(f"MonEspace home on {self.home_url}")
         return self.home
+
+    def start_support(self, keycloak_url: str) -> SupportServer:
+        """The support page of the conseils, signing agents in with `keycloak_url`."""
+        support = SupportSettings.from_env(keycloak_url=keycloak_url, public_url=self.support_url)
+        self.support = SupportServer(support, port=self.settings.support_port).start()
+        self.say(f"Support page of the conseils on {self.support_url}")
+        return self.support
 
     def start_postgres(self) -> LocalPostgres:
         """The stack's own PostgreSQL (data in .cache/postgres/<instance>), the database ready."""
@@ -247,6 +283,8 @@ class Stack:
         return instance / "data" / "keycloak.log"
 
     def stop(self) -> None:
+        if self.support is not None:
+            self.support.stop()
         if self.home is not None:
             self.home.stop()
         if self.keycloak is not None:

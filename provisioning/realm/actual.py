@@ -8,6 +8,7 @@ from typing import Any
 
 from keycloak_connection.admin import ADMIN_REALM
 from provisioning.realm.api import RealmApi, segment
+from provisioning.realm.delegation import ActualDelegation, delegation_role_refs, read_delegation
 from provisioning.realm.desired import DesiredRealm
 from provisioning.realm.errors import AdminApiError
 from provisioning.realm.flows import ExecutionRow, version_pattern
@@ -66,6 +67,8 @@ class ActualRealm:
     providers: ProviderCatalog | None = None
     # For a realm still to create: required-action provider ids deployed in Keycloak.
     deployed_required_actions: frozenset[str] | None = None
+    # Composite roles, groups and admin permissions (provisioning/realm/delegation.py).
+    delegation: ActualDelegation | None = None
 
     def client_uuid(self, client_id: str) -> str | None:
         client = self.clients.get(client_id)
@@ -94,8 +97,9 @@ def read_actual(api: RealmApi, desired: DesiredRealm) -> ActualRealm:
         }
     default_refs = [RoleRef(r) for r in desired.default_roles_include + desired.default_roles_exclude]
     granted_refs = [RoleRef(r) for c in desired.clients for r in c.service_account_roles]
+    delegated_refs = [RoleRef(r) for r in delegation_role_refs(desired)]
     client_ids = {c.client_id for c in desired.clients}
-    client_ids |= {r.client_id for r in default_refs + granted_refs if r.client_id}
+    client_ids |= {r.client_id for r in default_refs + granted_refs + delegated_refs if r.client_id}
     for client_id in sorted(client_ids):
         found = api.get("clients", clientId=client_id)
         if found:
@@ -105,8 +109,13 @@ def read_actual(api: RealmApi, desired: DesiredRealm) -> ActualRealm:
     if granted_refs:
         _read_roles(api, actual, granted_refs)
         _read_service_accounts(api, actual, desired)
+    if delegated_refs:
+        _read_roles(api, actual, delegated_refs)
     if desired.flows:
         _read_flows(api, actual, desired)
+    if any(c.flow_overrides for c in desired.clients) and not actual.flows:
+        actual.flows = {f["alias"]: f for f in api.get("authentication/flows")}
+    actual.delegation = read_delegation(api, desired, realm)
     return actual
 
 

@@ -15,8 +15,9 @@ from keycloak import KeycloakAdmin
 
 from provisioning.realm.actual import RoleRef, read_actual
 from provisioning.realm.api import RealmApi, segment
+from provisioning.realm.delegation import execute_delegation
 from provisioning.realm.desired import DesiredRealm, load_desired
-from provisioning.realm.diff import diff_realm
+from provisioning.realm.diff import SWITCHED_ON_CLIENTS, diff_realm
 from provisioning.realm.errors import AdminApiError
 from provisioning.realm.flows import DesiredFlow, config_alias, subflow_alias
 from provisioning.realm.plan import Change, ChangeSummary, RealmPlan
@@ -41,6 +42,14 @@ def apply_desired(admin: KeycloakAdmin, desired: DesiredRealm) -> ChangeSummary:
         diff_realm(desired, actual)  # refuses what Keycloak cannot take before creating the realm
         api.create_realm()
         created.append(Change("+", f"realm {desired.name}"))
+        actual = read_actual(api, desired)
+    switches = {s for s in SWITCHED_ON_CLIENTS.values() if desired.settings.get(s) is True and not actual.realm.get(s)}
+    if switches:
+        # Keycloak makes the client these switches own (admin-permissions) when they turn on;
+        # the rest of the plan then finds it and sets it as declared.
+        diff_realm(desired, actual)
+        api.put("", {switch: True for switch in sorted(switches)})
+        created += [Change("~", f"realm.{switch}", "false → true") for switch in sorted(switches)]
         actual = read_actual(api, desired)
     plan = diff_realm(desired, actual)
     execute(api, plan)
@@ -80,6 +89,7 @@ def execute(api: RealmApi, plan: RealmPlan) -> None:
     _client_scopes(api, plan)
     _service_account_grants(api, plan)
     _default_roles(api, plan)
+    execute_delegation(api, plan)
     _flows(api, plan)
     # Last: a scope declared absent is deleted once no declared client names it any more.
     for scope_id, _name in plan.scope_deletes:
@@ -181,6 +191,14 @@ def _flows(api: RealmApi, plan: RealmPlan) -> None:
         create_flow(api, flow)
     if plan.flow_bindings:
         api.put("", dict(plan.flow_bindings))
+    if plan.flow_overrides:
+        flow_ids = {f["alias"]: f["id"] for f in api.get("authentication/flows")}
+        for client_id, overrides in plan.flow_overrides:
+            # The whole client: Keycloak fills fields a partial update leaves out (web origins
+            # derived from the redirect URIs).
+            client = api.get("clients", clientId=client_id)[0]
+            bound = {binding: flow_ids[alias] if alias else "" for binding, alias in overrides.items()}
+            api.put(f"clients/{client['id']}", {**client, "authenticationFlowBindingOverrides": bound})
     for flow_id, _alias in plan.flow_deletes:
         api.delete(f"authentication/flows/{flow_id}")
 

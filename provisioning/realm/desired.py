@@ -9,7 +9,15 @@ from typing import Any
 
 from provisioning.realm.files import RealmFiles, default_realm_dir, load_realm_files
 from provisioning.realm.flows import DesiredFlow, desired_flow
-from provisioning.realm.schema import Client, ClientScope, ProtocolMapper, RequiredAction, as_keycloak_strings
+from provisioning.realm.schema import (
+    AdminPermissions,
+    Client,
+    ClientScope,
+    Group,
+    ProtocolMapper,
+    RequiredAction,
+    as_keycloak_strings,
+)
 from provisioning.realm.values import load_defaults, resolve_values
 
 # Realm fields that Keycloak keeps as sets: compared without order.
@@ -17,6 +25,7 @@ UNORDERED_REALM_FIELDS = frozenset({"supportedLocales", "eventsListeners", "enab
 UNORDERED_CLIENT_FIELDS = frozenset({"redirectUris", "webOrigins"})
 #: Kinds of client scope attachment → the ClientRepresentation field listing them.
 SCOPE_FIELDS = {"default": "defaultClientScopes", "optional": "optionalClientScopes"}
+OVERRIDES = "authenticationFlowBindingOverrides"
 
 
 @dataclass(frozen=True)
@@ -28,9 +37,13 @@ class DesiredClient:
     service_account_roles: list[str] = field(default_factory=list)
     # Scope names by kind ("default", "optional"); a kind absent here is left as it is.
     scopes: dict[str, list[str]] = field(default_factory=dict)
+    # Flow overrides, exactly, by binding ("browser", "direct_grant") → flow name; None: not
+    # declared (left as they are).
+    flow_overrides: dict[str, str] | None = None
 
     def representation(self) -> dict[str, Any]:
-        """Full representation for a creation (with exactly the declared scopes)."""
+        """Full representation for a creation (with exactly the declared scopes; flow overrides
+        are set once the flows exist)."""
         rep: dict[str, Any] = {"clientId": self.client_id, **self.fields}
         if self.attributes:
             rep["attributes"] = dict(self.attributes)
@@ -77,6 +90,12 @@ class DesiredRealm:
     default_roles_exclude: list[str] = field(default_factory=list)
     required_actions: list[RequiredAction] = field(default_factory=list)
     flows: list[DesiredFlow] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    admin_permissions: AdminPermissions | None = None
+
+    def flow(self, name: str) -> DesiredFlow:
+        """The declared flow called `name` (its current version)."""
+        return next(f for f in self.flows if f.name == name)
 
 
 def load_desired(
@@ -121,6 +140,8 @@ def build_desired(files: RealmFiles) -> DesiredRealm:
         default_roles_exclude=list(roles.exclude) if roles else [],
         required_actions=list(files.required_actions),
         flows=[desired_flow(f) for f in files.flows],
+        groups=list(files.groups),
+        admin_permissions=files.admin_permissions,
     )
 
 
@@ -128,8 +149,9 @@ def _client(client: Client) -> DesiredClient:
     scope_lists = set(SCOPE_FIELDS.values())
     fields = client.model_dump(
         exclude_none=True,
-        exclude={"clientId", "attributes", "protocolMappers", "serviceAccountRoles", *scope_lists},
+        exclude={"clientId", "attributes", "protocolMappers", "serviceAccountRoles", OVERRIDES, *scope_lists},
     )
+    overrides = client.authenticationFlowBindingOverrides
     declared = {kind: getattr(client, name) for kind, name in SCOPE_FIELDS.items()}
     scopes = {kind: list(names) for kind, names in declared.items() if names is not None}
     return DesiredClient(
@@ -139,6 +161,7 @@ def _client(client: Client) -> DesiredClient:
         mappers=[mapper_representation(m) for m in client.protocolMappers or []],
         service_account_roles=list(client.serviceAccountRoles or []),
         scopes=scopes,
+        flow_overrides=None if overrides is None else {str(k): v for k, v in overrides.items()},
     )
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from provisioning.realm.actual import ActualRealm, ProviderCatalog, RoleRef
+from provisioning.realm.delegation import ActualDelegation, delegation_role_refs, diff_delegation
 from provisioning.realm.desired import (
+    OVERRIDES,
     SCOPE_FIELDS,
     UNORDERED_CLIENT_FIELDS,
     UNORDERED_REALM_FIELDS,
@@ -31,7 +33,9 @@ from provisioning.realm.schema import (
 )
 
 SMTP_SECRET = "password"
-OVERRIDES = "authenticationFlowBindingOverrides"
+AUTHORIZATION = "authorizationServicesEnabled"
+#: Clients Keycloak makes itself when a realm switch is turned on (never created by apply).
+SWITCHED_ON_CLIENTS = {"admin-permissions": "adminPermissionsEnabled"}
 
 
 def diff_realm(desired: DesiredRealm, actual: ActualRealm) -> RealmPlan:
@@ -52,9 +56,16 @@ def diff_realm(desired: DesiredRealm, actual: ActualRealm) -> RealmPlan:
     _realm_roles(desired, actual, plan)
     _client_scopes(desired, actual, plan)
     for client in desired.clients:
-        _client(client, actual.clients.get(client.client_id), plan)
+        _client(client, actual.clients.get(client.client_id), desired, plan)
         _service_account_roles(client, desired, actual, plan, problems)
+        _flow_overrides(client, actual.clients.get(client.client_id), desired, actual, plan)
     _default_roles(desired, actual, plan, problems)
+    declared_roles = {role["name"] for role in desired.realm_roles}
+    role_exists = {
+        ref: actual.roles.get(ref) is not None or (RoleRef(ref).client_id is None and ref in declared_roles)
+        for ref in delegation_role_refs(desired)
+    }
+    diff_delegation(desired, actual.delegation or ActualDelegation(), role_exists, plan, problems)
     _flows(desired, actual, plan, problems)
     if problems:
         raise KeycloakStateError(problems)
@@ -191,19 +202,25 @@ def _required_actions(desired: DesiredRealm, actual: ActualRealm, plan: RealmPla
 # --- clients and default roles -----------------------------------------------------------------
 
 
-def _client(client: DesiredClient, current: dict[str, Any] | None, plan: RealmPlan) -> None:
+def _client(client: DesiredClient, current: dict[str, Any] | None, desired: DesiredRealm, plan: RealmPlan) -> None:
     subject = f"client {client.client_id}"
     if current is None:
+        switch = SWITCHED_ON_CLIENTS.get(client.client_id)
+        if switch is not None and desired.settings.get(switch) is True:
+            plan.add(Change("+", subject, f"made by Keycloak with {switch}, then set as declared"))
+            return
         plan.add(Change("+", subject))
         plan.client_creates.append(client.representation())
         return
     update = _changed_fields(plan, subject, current, client.fields, UNORDERED_CLIENT_FIELDS)
-    if OVERRIDES in update:
-        # Keycloak removes an override given an empty flow id (realm/ only declares none).
-        update[OVERRIDES] = {binding: "" for binding in current.get(OVERRIDES) or {}}
     attributes = _changed_fields(plan, f"{subject}.attributes", current.get("attributes") or {}, client.attributes)
     if attributes:
         update["attributes"] = attributes
+    authorization = client.fields.get(AUTHORIZATION)
+    if update and authorization is not None:
+        # Keycloak reads an update without this field as false, and would drop the client's
+        # authorization settings (admin-permissions refuses it): always say it.
+        update.setdefault(AUTHORIZATION, authorization)
     if update:
         plan.client_updates.append((current["id"], {"clientId": client.client_id, **update}))
     for kind, wanted in client.scopes.items():
@@ -270,11 +287,13 @@ def _client_scopes(desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan) 
 
 
 def _realm_roles(desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan) -> None:
-    for role in desired.realm_roles:
+    for declared in desired.realm_roles:
+        # Composites are written apart (provisioning/realm/delegation.py), once the roles exist.
+        role = {k: v for k, v in declared.items() if k != "composites"}
         current = actual.realm_roles.get(role["name"])
         if current is None:
             plan.add(Change("+", f"role {role['name']}"))
-            plan.role_creates.append(dict(role))
+            plan.role_creates.append(role)
             continue
         wanted = role.get("description")
         if wanted is not None and (current.get("description") or None) != wanted:
@@ -338,6 +357,23 @@ def _default_roles(desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan, 
 # --- flows ---------------------------------------------------------------------------------------
 
 
+def _flow_overrides(
+    client: DesiredClient, current: dict[str, Any] | None, desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan
+) -> None:
+    """A client's flow overrides, exactly as declared, bound to each flow's current version."""
+    if client.flow_overrides is None:
+        return
+    held_ids: dict[str, str] = dict((current or {}).get(OVERRIDES) or {})
+    alias_of = {flow["id"]: alias for alias, flow in actual.flows.items()}
+    held = {binding: alias_of.get(flow_id, flow_id) for binding, flow_id in held_ids.items() if flow_id}
+    wanted = {binding: desired.flow(name).alias for binding, name in client.flow_overrides.items()}
+    if held == wanted:
+        return
+    plan.add(changed(f"client {client.client_id}.{OVERRIDES}", held or {}, wanted))
+    # Keycloak removes an override given an empty flow id.
+    plan.flow_overrides.append((client.client_id, {**{b: "" for b in held if b not in wanted}, **wanted}))
+
+
 def _flows(desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan, problems: list[str]) -> None:
     current = actual.realm
     for flow in desired.flows:
@@ -357,6 +393,7 @@ def _flows(desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan, problems
             plan.flow_creates.append(flow)
             for field in flow.binding_fields:
                 plan.flow_bindings[field] = flow.alias  # rebind to the new copy
+            _rebind_overrides(flow, desired, plan)
             if actual.providers is not None:
                 problems.extend(_missing_providers(flow, actual.providers))
         for field in flow.binding_fields:
@@ -366,11 +403,29 @@ def _flows(desired: DesiredRealm, actual: ActualRealm, plan: RealmPlan, problems
     for flow in desired.flows:
         _old_versions(flow, actual, plan)
     for flow_id, alias in plan.flow_retires:
-        users = actual.flow_users.get(flow_id)
+        users = _users_after(actual.flow_users.get(flow_id, []), plan)
         if users:
             plan.notes.append(f"flow {alias} (replaced copy) kept: still used by {', '.join(users)}")
         else:
             plan.flow_deletes.append((flow_id, alias))
+
+
+def _rebind_overrides(flow: DesiredFlow, desired: DesiredRealm, plan: RealmPlan) -> None:
+    """Clients overriding with a flow recreated under the same alias move to the new copy."""
+    planned = {client_id for client_id, _ in plan.flow_overrides}
+    for client in desired.clients:
+        overrides = client.flow_overrides or {}
+        if flow.name in overrides.values() and client.client_id not in planned:
+            wanted = {binding: desired.flow(name).alias for binding, name in overrides.items()}
+            plan.flow_overrides.append((client.client_id, wanted))
+
+
+def _users_after(users: list[str], plan: RealmPlan) -> list[str]:
+    """Uses of a flow (`client X (binding)`…) left once this plan's overrides are set."""
+    rebound = {
+        f"client {client_id} ({binding})" for client_id, overrides in plan.flow_overrides for binding in overrides
+    }
+    return [user for user in users if user not in rebound]
 
 
 def _old_versions(flow: DesiredFlow, actual: ActualRealm, plan: RealmPlan) -> None:
@@ -382,7 +437,7 @@ def _old_versions(flow: DesiredFlow, actual: ActualRealm, plan: RealmPlan) -> No
         if alias == flow.alias or not pattern.match(alias):
             continue
         users = [f"realm.{field}" for field, bound in bindings.items() if bound == alias]
-        users += actual.flow_users.get(existing["id"], [])
+        users += _users_after(actual.flow_users.get(existing["id"], []), plan)
         if users:
             plan.notes.append(f"flow {alias} (old version) kept: still used by {', '.join(users)}")
             continue

@@ -21,10 +21,12 @@ from pydantic import ValidationError
 from provisioning.realm.errors import RealmFilesError
 from provisioning.realm.schema import (
     EXECUTION_TAGS,
+    AdminPermissions,
     Client,
     ClientScope,
     DefaultRoles,
     Flow,
+    Group,
     RealmDocument,
     RealmSettings,
     RequiredAction,
@@ -57,6 +59,8 @@ class RealmFiles:
     default_roles: DefaultRoles | None = None
     required_actions: list[RequiredAction] = field(default_factory=list)
     flows: list[Flow] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    admin_permissions: AdminPermissions | None = None
 
 
 def template_files(realm_dir: Path) -> list[Path]:
@@ -191,8 +195,9 @@ def _join(documents: list[tuple[str, RealmDocument]], problems: list[str]) -> Re
     clients: list[tuple[str, int, Client]] = []
     actions: list[tuple[str, int, RequiredAction]] = []
     flows: list[tuple[str, int, Flow]] = []
+    groups: list[tuple[str, int, Group]] = []
     for label, document in documents:
-        for section in ("realm", "userProfile", "roles", "defaultRoles"):
+        for section in ("realm", "userProfile", "roles", "defaultRoles", "adminPermissions"):
             value = getattr(document, section)
             if value is None:
                 continue
@@ -204,6 +209,7 @@ def _join(documents: list[tuple[str, RealmDocument]], problems: list[str]) -> Re
         clients += [(label, i, c) for i, c in enumerate(document.clients or [])]
         actions += [(label, i, a) for i, a in enumerate(document.requiredActions or [])]
         flows += [(label, i, f) for i, f in enumerate(document.flows or [])]
+        groups += [(label, i, g) for i, g in enumerate(document.groups or [])]
 
     _unique(scopes, "clientScopes", "name", lambda c: c.name, problems)
     _unique(clients, "clients", "clientId", lambda c: c.clientId, problems)
@@ -211,6 +217,10 @@ def _join(documents: list[tuple[str, RealmDocument]], problems: list[str]) -> Re
     _unique(actions, "requiredActions", "alias", lambda a: a.alias, problems)
     _unique(flows, "flows", "alias", lambda f: f.alias, problems)
     _check_flows(flows, problems)
+    _check_overrides(clients, flows, problems)
+    _unique(groups, "groups", "name", lambda g: g.name, problems)
+    permissions = singles.get("adminPermissions", (None, None))
+    _check_admin_permissions(permissions[0], permissions[1], {g.name for _, _, g in groups}, problems)
     if "realm" not in singles:
         if not problems:
             problems.append("realm/: no file defines the `realm` section (it names the realm)")
@@ -224,6 +234,8 @@ def _join(documents: list[tuple[str, RealmDocument]], problems: list[str]) -> Re
         default_roles=singles.get("defaultRoles", (None, None))[1],
         required_actions=[a for _, _, a in actions],
         flows=[f for _, _, f in flows],
+        groups=[g for _, _, g in groups],
+        admin_permissions=permissions[1],
     )
 
 
@@ -275,3 +287,59 @@ def _check_client_scopes(
                         f"{label}: clients[{index}].{section}: '{name}' is not a client scope declared present"
                         " (clientScopes)"
                     )
+
+
+def _check_overrides(
+    clients: list[tuple[str, int, Client]], flows: list[tuple[str, int, Flow]], problems: list[str]
+) -> None:
+    """A client's flow override names a flow declared in realm/."""
+    declared = {flow.alias for _, _, flow in flows}
+    for label, index, client in clients:
+        for binding, name in (client.authenticationFlowBindingOverrides or {}).items():
+            if name not in declared:
+                problems.append(
+                    f"{label}: clients[{index}].authenticationFlowBindingOverrides.{binding}: "
+                    f"'{name}' is not a flow declared in realm/ (flows)"
+                )
+
+
+def _check_admin_permissions(
+    label: str | None, permissions: AdminPermissions | None, groups: set[str], problems: list[str]
+) -> None:
+    """Policies name declared groups; permissions name declared policies and groups, once each."""
+    if label is None or permissions is None:
+        return
+    policies = [(label, i, p) for i, p in enumerate(permissions.policies)]
+    _unique(policies, "adminPermissions.policies", "name", lambda p: p.name, problems)
+    granted = [(label, i, p) for i, p in enumerate(permissions.permissions)]
+    _unique(granted, "adminPermissions.permissions", "name", lambda p: p.name, problems)
+    for index, policy in enumerate(permissions.policies):
+        for name in policy.groups:
+            if name not in groups:
+                problems.append(
+                    f"{label}: adminPermissions.policies[{index}].groups: '{name}' is not a group declared in realm/"
+                )
+    policy_names = {p.name for p in permissions.policies}
+    # Keycloak grants a scope only when every permission on the resource grants it: two
+    # permissions for two audiences on one group would refuse both.
+    holders: dict[tuple[str, str, str], str] = {}
+    for index, permission in enumerate(permissions.permissions):
+        for resource in permission.resources or [f"(all {permission.resourceType})"]:
+            for scope in permission.scopes:
+                key = (permission.resourceType, resource, scope)
+                if key in holders:
+                    problems.append(
+                        f"{label}: adminPermissions.permissions[{index}]: {scope} on {resource} is already named by "
+                        f"permission '{holders[key]}'; Keycloak would grant it only when both do: name every policy "
+                        "in one permission (or every group in one policy)"
+                    )
+                else:
+                    holders[key] = permission.name
+    for index, permission in enumerate(permissions.permissions):
+        where = f"{label}: adminPermissions.permissions[{index}]"
+        for name in permission.policies:
+            if name not in policy_names:
+                problems.append(f"{where}.policies: '{name}' is not a policy declared in adminPermissions")
+        for name in permission.resources:
+            if name not in groups:
+                problems.append(f"{where}.resources: '{name}' is not a group declared in realm/")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from provisioning.realm.flows import DesiredFlow
+from provisioning.realm.schema import GroupPolicy, ScopePermission
 
 Op = Literal["+", "~", "-"]
 UNSET = "(unset)"
@@ -40,6 +41,24 @@ class Change:
 
 def changed(subject: str, old: Any, new: Any) -> Change:
     return Change("~", subject, f"{show(old)} → {show(new)}")
+
+
+@dataclass
+class DelegationPlan:
+    """The writes behind the delegation's change lines, names resolved to ids when applied."""
+
+    composites_add: list[tuple[str, list[str]]] = field(default_factory=list)  # (role, refs)
+    composites_remove: list[tuple[str, list[str]]] = field(default_factory=list)
+    group_creates: list[dict[str, Any]] = field(default_factory=list)
+    group_updates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (id, representation)
+    group_roles_add: list[tuple[str, list[str]]] = field(default_factory=list)  # (group name, refs)
+    group_roles_remove: list[tuple[str, list[str]]] = field(default_factory=list)
+    policy_writes: list[tuple[str | None, GroupPolicy]] = field(default_factory=list)  # (id or None, policy)
+    permission_writes: list[tuple[str | None, ScopePermission]] = field(default_factory=list)
+    deletes: list[tuple[str, str]] = field(default_factory=list)  # (policy or permission id, label)
+
+    def __bool__(self) -> bool:
+        return any(bool(getattr(self, name)) for name in self.__dataclass_fields__)
 
 
 @dataclass
@@ -78,6 +97,9 @@ class RealmPlan:
     flow_creates: list[DesiredFlow] = field(default_factory=list)
     flow_bindings: dict[str, str] = field(default_factory=dict)  # realm field → versioned alias
     flow_deletes: list[tuple[str, str]] = field(default_factory=list)  # (id, alias)
+    # (clientId, binding → versioned flow alias, or "" to remove): set once the flows exist.
+    flow_overrides: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    delegation: DelegationPlan = field(default_factory=lambda: DelegationPlan())
 
     def add(self, change: Change) -> None:
         self.changes.append(change)

@@ -112,6 +112,13 @@ class RealmSettings(Strict):
     minimumQuickLoginWaitSeconds: int | None = None
 
     passwordPolicy: str | None = None
+    # The one-time-password policy of the agents' second factor (TOTP apps).
+    otpPolicyType: Literal["totp", "hotp"] | None = None
+    otpPolicyAlgorithm: Literal["HmacSHA1", "HmacSHA256", "HmacSHA512"] | None = None
+    otpPolicyDigits: int | None = None
+    otpPolicyPeriod: int | None = None
+    otpPolicyLookAheadWindow: int | None = None
+    otpPolicyCodeReusable: bool | None = None
 
     accessCodeLifespan: int | None = None
     accessCodeLifespanLogin: int | None = None
@@ -196,11 +203,24 @@ class UserProfile(Strict):
 RoleRef = Annotated[str, Field(pattern=r"^[^/\s]+(/[^/\s]+)?$")]
 
 
+class RoleComposites(Strict):
+    """What a composite role contains, exactly: realm roles, and client roles by clientId."""
+
+    realm: list[str] = []
+    client: dict[str, list[str]] = {}
+
+    def refs(self) -> list[str]:
+        """As `role` and `client/role` references, realm roles first."""
+        return [*self.realm, *(f"{client}/{role}" for client, roles in self.client.items() for role in roles)]
+
+
 class Role(Strict):
     """A realm role (RoleRepresentation fields), matched by name."""
 
     name: Annotated[str, Field(pattern=r"^[^/\s]+$")]
     description: str | None = None
+    # Exact when named: roles it contains and are not named here are removed from it.
+    composites: RoleComposites | None = None
 
 
 class Roles(Strict):
@@ -249,6 +269,9 @@ class ClientScope(Strict):
         return self
 
 
+#: The flow bindings a client can override (ClientRepresentation.authenticationFlowBindingOverrides).
+OverrideBinding = Literal["browser", "direct_grant"]
+
 #: Where a client names URIs a browser may be sent to (or come from): exact values only.
 WILDCARD = "*"
 POST_LOGOUT_REDIRECT_URIS = "post.logout.redirect.uris"
@@ -269,6 +292,8 @@ class Client(Strict):
     implicitFlowEnabled: bool | None = None
     directAccessGrantsEnabled: bool | None = None
     serviceAccountsEnabled: bool | None = None
+    # Keycloak's admin-permissions client keeps its permissions there: an update must say true.
+    authorizationServicesEnabled: bool | None = None
     frontchannelLogout: bool | None = None
     fullScopeAllowed: bool | None = None
     rootUrl: str | None = None
@@ -280,21 +305,14 @@ class Client(Strict):
     # The client's scopes, exactly: scopes attached and not named here are detached.
     defaultClientScopes: list[str] | None = None
     optionalClientScopes: list[str] | None = None
-    # Per-client flow overrides: only `{}` (none; overrides found are removed). Flows are bound
-    # realm-wide (flows.yaml).
-    authenticationFlowBindingOverrides: dict[str, str] | None = None
+    # Per-client flow overrides, exactly: `browser` and/or `direct_grant` → the name of a flow
+    # declared in flows.yaml (its current version is bound); overrides not named are removed.
+    authenticationFlowBindingOverrides: dict[OverrideBinding, Alias] | None = None
     # Mappers are matched by name; mappers not named here are left alone.
     protocolMappers: list[ProtocolMapper] | None = None
     # Roles granted to the client's service account (`role` realm role, `client/role` client
     # role); only added: a role granted by hand and not named here is left alone.
     serviceAccountRoles: list[RoleRef] | None = None
-
-    @field_validator("authenticationFlowBindingOverrides")
-    @classmethod
-    def _no_overrides(cls, overrides: dict[str, str] | None) -> dict[str, str] | None:
-        if overrides:
-            raise ValueError("only {} is supported: bind flows realm-wide in flows.yaml")
-        return overrides
 
     @model_validator(mode="after")
     def _exact_uris(self) -> Client:
@@ -327,6 +345,83 @@ class RequiredAction(Strict):
     defaultAction: bool | None = None
     priority: int | None = None
     config: dict[str, Scalar] | None = None
+
+
+# --- groups and fine-grained admin permissions ----------------------------------------------
+
+GroupName = Annotated[str, Field(pattern=r"^[^/\s]+$", max_length=255)]
+
+
+class Group(Strict):
+    """A top-level group (GroupRepresentation fields), matched by name. Its role mappings are
+    exact; its members are never touched (the Ordinal sync and the administrators keep them)."""
+
+    name: GroupName
+    description: str | None = None
+    realmRoles: list[str] = []
+    clientRoles: dict[str, list[str]] = {}
+
+    def role_refs(self) -> list[str]:
+        return [*self.realmRoles, *(f"{c}/{r}" for c, roles in self.clientRoles.items() for r in roles)]
+
+
+class GroupPolicy(Strict):
+    """A policy of the realm's `admin-permissions` client: members of these groups."""
+
+    name: str
+    description: str | None = None
+    groups: list[GroupName]
+
+
+#: Resource types and their scopes in Keycloak 26.7's fine-grained admin permissions (v2),
+#: AdminPermissionsSchema; a misspelt scope is refused here rather than by Keycloak.
+PERMISSION_SCOPES: dict[str, frozenset[str]] = {
+    "Users": frozenset({"view", "manage", "impersonate", "map-roles", "manage-group-membership", "reset-password"}),
+    "Groups": frozenset(
+        {
+            "view",
+            "manage",
+            "view-members",
+            "manage-members",
+            "manage-membership",
+            "manage-membership-of-members",
+            "impersonate-members",
+        }
+    ),
+    "Clients": frozenset({"view", "manage", "map-roles", "map-roles-client-scope", "map-roles-composite"}),
+    "Roles": frozenset({"map-role", "map-role-client-scope", "map-role-composite"}),
+}
+
+
+class ScopePermission(Strict):
+    """A permission of `admin-permissions`: `scopes` on `resources` of `resourceType` (group names
+    for Groups; none: every resource of the type) for whoever one of `policies` grants."""
+
+    name: str
+    description: str | None = None
+    resourceType: Literal["Users", "Groups", "Clients", "Roles"]
+    resources: list[str] = []
+    scopes: list[str]
+    policies: list[str]
+
+    @model_validator(mode="after")
+    def _known_scopes(self) -> ScopePermission:
+        unknown = sorted(set(self.scopes) - PERMISSION_SCOPES[self.resourceType])
+        if unknown:
+            raise ValueError(f"scopes not defined for {self.resourceType}: {', '.join(unknown)}")
+        if not self.scopes or not self.policies:
+            raise ValueError("a permission names at least one scope and one policy")
+        if self.resources and self.resourceType != "Groups":
+            raise ValueError("resources by name are supported for Groups only")
+        return self
+
+
+class AdminPermissions(Strict):
+    """Fine-grained admin permissions (v2) of the realm, exactly: policies and permissions of the
+    `admin-permissions` client that are not named here are deleted."""
+
+    policies: list[GroupPolicy] = []
+    permissions: list[ScopePermission] = []
 
 
 # --- flows -----------------------------------------------------------------------------------
@@ -417,11 +512,13 @@ SubflowExecution.model_rebuild()
 
 class RealmDocument(Strict):
     """One rendered file of `realm/`. Sections may be spread over files; each appears once,
-    except the lists (clientScopes, clients, requiredActions, flows), which are joined."""
+    except the lists (clientScopes, clients, groups, requiredActions, flows), which are joined."""
 
     realm: RealmSettings | None = None
     userProfile: UserProfile | None = None
     roles: Roles | None = None
+    groups: list[Group] | None = None
+    adminPermissions: AdminPermissions | None = None
     clientScopes: list[ClientScope] | None = None
     clients: list[Client] | None = None
     defaultRoles: DefaultRoles | None = None

@@ -35,6 +35,9 @@ from tests.support.rpps import new_rpps
 
 SYNC_REALM = "monespace-sync"
 DEMO_REALM = "monespace-demo"
+#: The conseils of these realms' groups (the main realm has all of them): a shorter apply.
+SYNC_COUNCILS = ["75", "69", "2A"]
+DEMO_COUNCILS = ["75", "69", "33", "13", "59", "31", "974", "67", "26"]
 PASSWORD = "Cabinet-Medical-2026!"
 # One disable among the realm's few dozen doctors is far above 5%: tests that are not about
 # the safety limit lift it.
@@ -44,7 +47,7 @@ NO_LIMIT = 1.0
 @pytest.fixture(scope="module")
 def realm(harness: Harness, realms: dict[str, str]) -> str:
     master = harness.admin("master")
-    apply_realm(master, {"realm": SYNC_REALM, **harness.smtp_values()})
+    apply_realm(master, {"realm": SYNC_REALM, **harness.smtp_values(), "councils": SYNC_COUNCILS})
     return SYNC_REALM
 
 
@@ -381,17 +384,64 @@ def test_the_sync_runs_with_the_least_privilege_service_account(
 
 def test_the_demo_loads_through_the_sync_and_its_accounts_log_in(harness: Harness) -> None:
     master = harness.admin("master")
-    apply_realm(master, {"realm": DEMO_REALM, **harness.smtp_values()})
+    apply_realm(master, {"realm": DEMO_REALM, **harness.smtp_values(), "councils": DEMO_COUNCILS})
     admin = harness.admin(DEMO_REALM)
     first = load_demo(admin, DEMO_REALM)
     accounts = read_accounts(DEMO_DIR / "accounts.csv")
     assert first.sync.applied.created == first.sync.plan.create > 0
     assert first.activated == tuple(account.rpps for account in accounts)
+    assert first.agents == ("agent.paris", "agent.lyon", "agent.national")
     again = load_demo(admin, DEMO_REALM)
-    assert again.sync.to_write == 0 and again.activated == ()
+    assert again.sync.to_write == 0 and again.activated == () and again.agents == ()
     for account in accounts:
         browser = Browser(harness.keycloak_url, DEMO_REALM, HOME_REDIRECT)
         browser.login(account.login_email, account.password)
         assert browser.redirected_to_app, account.login_email
         doctor = user(admin, account.rpps)
         assert doctor is not None and doctor["attributes"]["rpps"] == [account.rpps]
+
+
+# --- groups of the conseils (support, realm/support.yaml) -------------------------------------------
+
+
+def groups_of(kc: KeycloakAdmin, rpps: str) -> list[str]:
+    found = user(kc, rpps)
+    assert found is not None
+    reply = kc.connection.raw_get(f"admin/realms/{kc.connection.realm_name}/users/{found['id']}/groups")
+    return sorted(g["name"] for g in reply.json())
+
+
+def test_each_doctor_joins_their_conseils_group_and_follows_a_move(
+    kc: KeycloakAdmin, sync: Callable[..., SyncResult]
+) -> None:
+    """The support agents of a conseil see its doctors through this group (realm/support.yaml)."""
+    paris, ajaccio, nowhere = new_rpps(), new_rpps(), new_rpps()
+    sync([Row(paris, council="75"), Row(ajaccio, council="2a"), Row(nowhere, council="")], max_change_share=NO_LIMIT)
+    assert groups_of(kc, paris) == ["conseil-75"]
+    assert groups_of(kc, ajaccio) == ["conseil-2A"], "the code is normalised (2a → 2A)"
+    assert groups_of(kc, nowhere) == ["conseil-inconnu"]
+    # A doctor who moves changes group; one whose conseil has no group yet goes to conseil-inconnu.
+    moved = sync(
+        [Row(paris, council="69"), Row(ajaccio, council="13"), Row(nowhere, council="75")],
+        max_change_share=NO_LIMIT,
+    )
+    assert moved.applied.updated == 3
+    assert groups_of(kc, paris) == ["conseil-69"]
+    assert groups_of(kc, ajaccio) == ["conseil-inconnu"]
+    assert groups_of(kc, nowhere) == ["conseil-75"]
+    # A doctor changed otherwise keeps their group; an administrator's other groups are left alone.
+    found = user(kc, paris)
+    assert found is not None
+    extra = kc.connection.raw_post(
+        f"admin/realms/{kc.connection.realm_name}/groups", data=json.dumps({"name": f"autre-{paris}"})
+    )
+    extra_id = extra.headers["Location"].rsplit("/", 1)[-1]
+    kc.connection.raw_put(f"admin/realms/{kc.connection.realm_name}/users/{found['id']}/groups/{extra_id}", data="{}")
+    sync([Row(paris, council="69", mobile="06 99 88 77 66")], max_change_share=NO_LIMIT)
+    assert groups_of(kc, paris) == sorted(["conseil-69", f"autre-{paris}"])
+    # A doctor synced before the groups existed (none) joins theirs at the next write of their record.
+    conseil_69 = [g for g in kc.get_groups({"search": "conseil-69", "exact": "true"}) if g["name"] == "conseil-69"]
+    kc.group_user_remove(found["id"], conseil_69[0]["id"])
+    assert groups_of(kc, paris) == [f"autre-{paris}"]
+    sync([Row(paris, council="69", mobile="06 99 88 77 55")], max_change_share=NO_LIMIT)
+    assert groups_of(kc, paris) == sorted(["conseil-69", f"autre-{paris}"])

@@ -96,7 +96,12 @@ LOGIN_ACTIONS: dict[str, str | None] = {
 }
 #: Realm REST extensions: ours, and Keycloak's device verification page (no client allows the
 #: device grant: test_every_grant_type_is_declared_or_refused shows it).
-REALM_EXTENSIONS = {"monespace-sync": "ours", "monespace-legacy": "ours", "device": DEVICE_CODE}
+REALM_EXTENSIONS = {
+    "monespace-sync": "ours",
+    "monespace-legacy": "ours",
+    "monespace-support": "ours: test_support_boundaries.py attacks it as agents of another conseil",
+    "device": DEVICE_CODE,
+}
 #: Action tokens Keycloak can handle → why none can be obtained by a doctor in this realm.
 ACTION_TOKENS = {
     "monespace-reset": "ours: the reset link (flows.yaml monespace-reset)",
@@ -130,8 +135,8 @@ def info(admin: KeycloakAdmin) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def desired(harness: Harness, home_port: int) -> DesiredRealm:
-    return load_desired(values={"realm": MAIN_REALM, **common_realm_values(harness, home_port)})
+def desired(harness: Harness, home_port: int, support_port: int) -> DesiredRealm:
+    return load_desired(values={"realm": MAIN_REALM, **common_realm_values(harness, home_port, support_port)})
 
 
 @pytest.fixture(scope="module")
@@ -152,9 +157,9 @@ def realm_get(admin: KeycloakAdmin, path: str = "") -> Any:
 
 @pytest.mark.parametrize("realm, limits", [(MAIN_REALM, {}), (FAST_REALM, FAST_LIMITS), (EXPIRY_REALM, EXPIRY_LIMITS)])
 def test_realm_plan_finds_nothing_to_do_stock_objects_included(
-    realm: str, limits: dict[str, object], harness: Harness, realms: dict[str, str], home_port: int
+    realm: str, limits: dict[str, object], harness: Harness, realms: dict[str, str], home_port: int, support_port: int
 ) -> None:
-    wanted = load_desired(values={"realm": realm, **common_realm_values(harness, home_port), **limits})
+    wanted = load_desired(values={"realm": realm, **common_realm_values(harness, home_port, support_port), **limits})
     plan = plan_realm(harness.admin("master"), wanted)
     assert plan.changes == [], [str(c) for c in plan.changes]
 
@@ -176,8 +181,21 @@ def test_every_flow_binding_is_declared(admin: KeycloakAdmin, desired: DesiredRe
     assert bindings == set(BINDING_FIELDS.values()), "a flow binding realm/ cannot declare"
     declared = {field: flow.alias for flow in desired.flows for field in flow.binding_fields}
     assert {field: realm[field] for field in bindings} == declared
-    overrides = {c["clientId"]: c["authenticationFlowBindingOverrides"] for c in admin.get_clients()}
-    assert {client: found for client, found in overrides.items() if found} == {}
+    # Client overrides (the agents' sign-in of the support page and the realm's admin console):
+    # those realm/ declares, bound to the declared flow's current version, and no other.
+    alias_of = {f["id"]: f["alias"] for f in realm_get(admin, "authentication/flows")}
+    overrides = {
+        c["clientId"]: {binding: alias_of.get(flow, flow) for binding, flow in found.items()}
+        for c in admin.get_clients()
+        if (found := c["authenticationFlowBindingOverrides"])
+    }
+    assert overrides == {
+        c.client_id: {binding: desired.flow(name).alias for binding, name in c.flow_overrides.items()}
+        for c in desired.clients
+        if c.flow_overrides
+    }
+    assert set(overrides) == {"monespace-support", "security-admin-console"}
+    assert all(o == {"browser": desired.flow("monespace-agents").alias} for o in overrides.values())
 
 
 def test_every_realm_switch_is_declared(admin: KeycloakAdmin, desired: DesiredRealm) -> None:
@@ -214,6 +232,68 @@ def test_kc_action_starts_no_other_action_than_parametres(
     assert started == []
 
 
+def test_every_client_redirect_is_exact_and_declared(admin: KeycloakAdmin, desired: DesiredRealm) -> None:
+    """The support page and the agents' console included: a code or a logout goes back to the
+    URIs realm/ names, exactly (no wildcard), and nowhere else."""
+    declared = {c.client_id: c for c in desired.clients}
+    for client in admin.get_clients():
+        wanted = declared[client["clientId"]]
+        found = sorted(client.get("redirectUris") or [])
+        assert found == sorted(wanted.fields.get("redirectUris") or []), client["clientId"]
+        assert not any("*" in uri for uri in found), client["clientId"]
+        post_logout = (client.get("attributes") or {}).get("post.logout.redirect.uris", "")
+        assert post_logout == wanted.attributes.get("post.logout.redirect.uris", post_logout), client["clientId"]
+        # "+" is "the redirect URIs", exact above.
+        assert "*" not in post_logout, client["clientId"]
+    support = declared["monespace-support"]
+    assert support.fields["redirectUris"] and all(
+        uri.endswith("/auth/callback") for uri in support.fields["redirectUris"]
+    )
+    assert support.fields["publicClient"] is True and support.fields["directAccessGrantsEnabled"] is False
+
+
+def test_every_group_and_realm_role_is_declared(admin: KeycloakAdmin, desired: DesiredRealm) -> None:
+    """Groups give rights (an agents' group, its role, its permission): none but realm/'s, with
+    exactly the roles realm/ gives them."""
+    groups = admin.get_groups({"briefRepresentation": "false", "max": "10000"})
+    declared = {g.name: g for g in desired.groups}
+    assert {g["name"] for g in groups} == set(declared)
+    assert all(g.get("subGroupCount", 0) == 0 for g in groups), "no subgroup"
+    for group in groups:
+        wanted = declared[group["name"]]
+        assert sorted(group.get("realmRoles") or []) == sorted(wanted.realmRoles), group["name"]
+        assert {c: sorted(r) for c, r in (group.get("clientRoles") or {}).items()} == {
+            c: sorted(r) for c, r in wanted.clientRoles.items()
+        }, group["name"]
+    stock = {"offline_access", "uma_authorization", f"default-roles-{MAIN_REALM}"}
+    roles = {r["name"] for r in admin.get_realm_roles()}
+    assert roles - stock == {r["name"] for r in desired.realm_roles}
+    agent_role = admin.get_composite_realm_roles_of_role("support-agent")
+    assert {r["name"] for r in agent_role} == {"query-users"}, "query-users, nothing more"
+
+
+def test_admin_permissions_are_exactly_those_declared(admin: KeycloakAdmin, desired: DesiredRealm) -> None:
+    """Fine-grained admin permissions (v2): only realm/support.yaml's policies and permissions,
+    each permission granting `view-members` of one doctors' group, nothing on users, clients,
+    roles or the agents' groups."""
+    assert desired.admin_permissions is not None and realm_get(admin)["adminPermissionsEnabled"] is True
+    client = admin.get_client_id("admin-permissions")
+    server = f"clients/{client}/authz/resource-server"
+    policies = realm_get(admin, f"{server}/policy?max=10000&permission=false")
+    permissions = realm_get(admin, f"{server}/permission?max=10000")
+    assert {p["name"] for p in policies} == {p.name for p in desired.admin_permissions.policies}
+    assert all(p["type"] == "group" for p in policies)
+    assert {p["name"] for p in permissions} == {p.name for p in desired.admin_permissions.permissions}
+    for permission in permissions:
+        assert permission["resourceType"] == "Groups", permission["name"]
+        scopes = realm_get(admin, f"{server}/policy/{permission['id']}/scopes")
+        assert [s["name"] for s in scopes] == ["view-members"], permission["name"]
+        resources = realm_get(admin, f"{server}/policy/{permission['id']}/resources")
+        groups = {g["id"]: g["name"] for g in admin.get_groups({"max": "10000"})}
+        named = [groups.get(r["name"], r["name"]) for r in resources]
+        assert len(named) == 1 and named[0].startswith("conseil-"), (permission["name"], named)
+
+
 def test_no_identity_provider(admin: KeycloakAdmin) -> None:
     assert realm_get(admin, "identity-provider/instances") == []
 
@@ -236,8 +316,14 @@ def test_every_grant_type_is_declared_or_refused(
             if not obtained and grant in declared[client["clientId"]]:
                 missing.append(f"{client['clientId']}: {grant}")
     assert unexpected == [], "grants neither declared nor refused"
-    # The probes are real: what realm/ allows, they obtain.
-    assert missing == []
+    # The probes are real: what realm/ allows, they obtain. The agents' clients (their sign-in is
+    # the agents' flow) are declared for agents and refused to the doctor the attacker holds:
+    # test_support_boundaries.py signs agents in to them and shows doctors refused.
+    agents_only = {
+        c.client_id for c in desired.clients if (c.flow_overrides or {}).get("browser") == "monespace-agents"
+    }
+    assert agents_only == {"monespace-support", "security-admin-console"}
+    assert [m for m in missing if m.split(":")[0] not in agents_only] == []
 
 
 def test_no_client_answers_an_implicit_or_hybrid_request(attacker: Attacker, admin: KeycloakAdmin) -> None:
@@ -324,7 +410,12 @@ SAML_DESCRIPTOR = """<?xml version="1.0"?>
 def test_authorization_services_refuse_anonymous_and_doctors(
     attacker: Attacker, doctor: Doctor, admin: KeycloakAdmin
 ) -> None:
-    assert [c["clientId"] for c in admin.get_clients() if c.get("authorizationServicesEnabled")] == []
+    # Only Keycloak's `admin-permissions` holds authorization settings: the fine-grained admin
+    # permissions of realm/support.yaml, evaluated by Keycloak itself; no grant reaches it
+    # (test_every_grant_type_is_declared_or_refused, the UMA ticket included).
+    assert [c["clientId"] for c in admin.get_clients() if c.get("authorizationServicesEnabled")] == [
+        "admin-permissions"
+    ]
     url = f"{attacker.realm_url}/authz/protection/resource_set"
     for headers in ({}, {"Authorization": f"Bearer {doctor.access_token}"}):
         assert requests.get(url, headers=headers, timeout=30).status_code in (401, 403)
@@ -367,7 +458,8 @@ def test_login_protocols_are_those_of_declared_clients(
 
 
 #: The routes of our realm extensions, each guarded by its role: monespace-sync (ordinal-sync:
-#: the paged inventory, the streamed export, the upsert) and monespace-legacy (legacy-import).
+#: the paged inventory, the streamed export, the upsert), monespace-legacy (legacy-import) and
+#: monespace-support (support-agent).
 EXTENSION_ROUTES = {
     "monespace-sync": (
         "fr.ordre.monespace.sync.DoctorSyncResource",
@@ -376,6 +468,11 @@ EXTENSION_ROUTES = {
     "monespace-legacy": (
         "fr.ordre.monespace.legacy.accounts.LegacyAccountsResource",
         {("GET", "doctors"), ("POST", "accounts"), ("POST", "undo")},
+    ),
+    # Agents only (support-agent, checked before the RPPS is even read): test_support_boundaries.py.
+    "monespace-support": (
+        "fr.ordre.monespace.support.SupportResource",
+        {("GET", "doctors/{rpps}"), ("POST", "doctors/{rpps}/{action}")},
     ),
 }
 

@@ -32,6 +32,15 @@ class DoctorFactory:
 
     def __init__(self, admin: KeycloakAdmin) -> None:
         self.admin = admin
+        self._groups: dict[str, str | None] = {}
+
+    def council_group(self, council: str) -> str | None:
+        """Id of the doctors' group of a conseil (realm/support.yaml), None when the realm has none."""
+        name = f"conseil-{council}"
+        if name not in self._groups:
+            found = [g for g in self.admin.get_groups({"search": name, "exact": "true"}) if g["name"] == name]
+            self._groups[name] = str(found[0]["id"]) if found else None
+        return self._groups[name]
 
     def create(
         self,
@@ -46,6 +55,7 @@ class DoctorFactory:
         password: str | None = None,
         first_name: str = "Claire",
         last_name: str = "Test",
+        council: str = "75",
     ) -> Doctor:
         rpps = new_rpps()
         # "" means "one of its own", so tests never read each other's codes.
@@ -59,7 +69,7 @@ class DoctorFactory:
             names.BIRTH_DATE: [birth_date.isoformat()],
             names.ORDINAL_STATUS: [status],
             names.CIVILITY: ["MME"],
-            names.COUNCIL: ["75"],
+            names.COUNCIL: [council],
         }
         if mobile:
             attributes[names.MOBILE_PHONE] = [mobile]
@@ -76,6 +86,10 @@ class DoctorFactory:
             "attributes": attributes,
         }
         user_id = self.admin.create_user(body, exist_ok=False)
+        # In their conseil's group, as the Ordinal sync puts them (sync/CouncilGroups.java).
+        group = self.council_group(council)
+        if group is not None:
+            self.admin.group_user_add(user_id, group)
         doctor = Doctor(user_id, rpps, birth_date, mobile, email)
         if login_email and password:
             self.activate(doctor, login_email, password)

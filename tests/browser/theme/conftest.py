@@ -13,9 +13,9 @@ SHOWCASE_REALM = "monespace-showcase"
 
 
 @pytest.fixture(scope="session")
-def showcase_realm(harness: Harness, realms: dict[str, str], home_port: int) -> str:
+def showcase_realm(harness: Harness, realms: dict[str, str], home_port: int, support_port: int) -> str:
     from provisioning.realm.apply import apply_realm
 
-    values = {"realm": SHOWCASE_REALM, "login_theme": SHOWCASE_THEME_NAME}
-    apply_realm(harness.admin("master"), {**values, **common_realm_values(harness, home_port)})
+    values = {"realm": SHOWCASE_REALM, "login_theme": SHOWCASE_THEME_NAME, "councils": ["75"]}
+    apply_realm(harness.admin("master"), {**values, **common_realm_values(harness, home_port, support_port)})
     return SHOWCASE_REALM

@@ -146,3 +146,25 @@ def test_the_checker_catches_a_planted_difference() -> None:
     assert metric_differences(CONTRACT, readme_metrics(one_label_less), "README") == [
         "README: monespace_recoveries_total has labels [], realm/contract.yaml ['channel']"
     ]
+
+
+def test_the_support_names_are_the_contracts() -> None:
+    """realm/support.yaml's groups and role, the support page's texts and the CLI's audit take
+    the names of realm/contract.yaml `support` (the Java side: ContractTest)."""
+    from monespace_support import texts
+    from monespace_support.names import agents_group
+
+    support = CONTRACT.support
+    councils = ["75", "2A"]
+    desired = load_desired(values={"councils": councils})
+    groups = {g.name: g for g in desired.groups}
+    doctors = {f"{support.doctors_group_prefix}{c}" for c in [*councils, support.unknown_council]}
+    agents = {agents_group(c) for c in [*councils, support.national]}
+    assert set(groups) == doctors | agents
+    assert agents_group(support.national) == support.national_group
+    assert all(groups[name].realmRoles == [support.agent_role] for name in agents)
+    assert all(groups[name].realmRoles == [] for name in doctors)
+    assert support.agent_role in {r["name"] for r in desired.realm_roles}
+    assert support.agent_setup_action in {a.alias for a in desired.required_actions}
+    assert differences("monespace_support/texts.py LIMITS", set(support.limits), set(texts.LIMITS)) == []
+    assert list(texts.ACTIONS) == list(support.actions)

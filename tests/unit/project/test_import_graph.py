@@ -1,8 +1,8 @@
 """The Python packages import one another in one direction: the foundations (the realm files and
 their contract, the Keycloak admin connection, the message sink) import none of ours; the Ordinal
-sync and the home sit on them; the CLI and the dev stack (provisioning) sit on everything. No
-arrow runs back up, and no module imports itself back through others (imports inside functions
-count too)."""
+sync and the home sit on them, the support page on the home (its styles); the CLI and the dev
+stack (provisioning) sit on everything. No arrow runs back up, and no module imports itself back
+through others (imports inside functions count too)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from provisioning.devstack import paths
 LAYERS: list[set[str]] = [
     {"monespace_realm", "keycloak_connection", "message_sink"},
     {"ordinal_sync", "monespace_home"},
+    {"monespace_support"},
     {"provisioning"},
 ]
 #: Where each package's sources are (the realm files are the package monespace_realm).

@@ -27,7 +27,7 @@ def test_invalid_files_exit_2_before_contacting_keycloak(realm_dir: Path, comman
     assert result.exit_code == 2
     assert isinstance(result.exception, SystemExit)
     assert result.stderr.splitlines() == [
-        "error: realm/clients.yaml: clients[4].enabled: Input should be a valid boolean, unable to interpret input",
+        "error: realm/clients.yaml: clients[5].enabled: Input should be a valid boolean, unable to interpret input",
         "1 problem in the realm files; nothing applied.",
     ]
     # Validation ran first: the unreachable Keycloak was never reported.
@@ -53,7 +53,7 @@ def test_unreachable_keycloak_is_one_line_exit_1(command: str) -> None:
 def test_validate_needs_no_keycloak() -> None:
     result = realm_cli("validate", "--set", "realm=monespace-fast")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("realm/ is valid: realm monespace-fast, 9 clients, 15 client scopes")
+    assert result.stdout.startswith("realm/ is valid: realm monespace-fast, 11 clients, 15 client scopes")
     assert "flow monespace-browser → monespace-browser-" in result.stdout
 
 
@@ -78,4 +78,4 @@ def test_values_file_and_realm_dir_from_options(tmp_path: Path, realm_dir: Path)
     result = realm_cli("validate", "--realm-dir", str(realm_dir), "--values", str(values))
     assert result.exit_code == 0, result.output
     # Without our providers: Keycloak's own required actions and the flows of stock authenticators.
-    assert "realm from-values-file, 9 clients, 15 client scopes, 14 required actions, 2 flows" in result.stdout
+    assert "realm from-values-file, 10 clients, 15 client scopes, 14 required actions, 2 flows" in result.stdout

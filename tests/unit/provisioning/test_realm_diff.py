@@ -10,6 +10,7 @@ import pytest
 from monespace_realm.contract import contract
 
 from provisioning.realm.actual import ActualRealm, ProviderCatalog
+from provisioning.realm.delegation import ActualDelegation
 from provisioning.realm.desired import DesiredRealm, load_desired
 from provisioning.realm.diff import diff_realm
 from provisioning.realm.errors import KeycloakStateError
@@ -72,6 +73,49 @@ def matching_actual(wanted: DesiredRealm) -> ActualRealm:
         for a in wanted.required_actions
     }
     realm_roles = {role["name"]: {"id": f"role-{role['name']}", **role} for role in wanted.realm_roles}
+    delegation = ActualDelegation(
+        role_composites={
+            role["name"]: {
+                *role["composites"].get("realm", []),
+                *(f"{c}/{r}" for c, roles in role["composites"].get("client", {}).items() for r in roles),
+            }
+            for role in wanted.realm_roles
+            if role.get("composites") is not None
+        },
+        groups={
+            g.name: {
+                "id": f"group-{g.name}",
+                "name": g.name,
+                "description": g.description,
+                "realmRoles": list(g.realmRoles),
+                "clientRoles": dict(g.clientRoles),
+            }
+            for g in wanted.groups
+        },
+        permissions_client="uuid-admin-permissions",
+        policies={
+            p.name: {"id": f"policy-{p.name}", "type": "group", "description": p.description, "groups": set(p.groups)}
+            for p in (wanted.admin_permissions.policies if wanted.admin_permissions else [])
+        },
+        permissions={
+            p.name: {
+                "id": f"permission-{p.name}",
+                "description": p.description,
+                "resourceType": p.resourceType,
+                "resources": set(p.resources),
+                "scopes": set(p.scopes),
+                "policies": set(p.policies),
+            }
+            for p in (wanted.admin_permissions.permissions if wanted.admin_permissions else [])
+        },
+    )
+    existing_roles = {ref: {"id": f"role-{ref}"} for ref in ("realm-management/query-users",)}
+    overrides = {
+        c.client_id: {b: f"flow-{wanted.flow(name).alias}" for b, name in (c.flow_overrides or {}).items()}
+        for c in wanted.clients
+    }
+    for client_id, bound in overrides.items():
+        clients[client_id]["authenticationFlowBindingOverrides"] = bound
     return ActualRealm(
         exists=True,
         realm=realm,
@@ -86,8 +130,10 @@ def matching_actual(wanted: DesiredRealm) -> ActualRealm:
         roles={
             "account/manage-account": {"id": "manage"},
             "account/view-profile": {"id": "view"},
+            **existing_roles,
             **realm_roles,
         },
+        delegation=delegation,
         realm_roles=dict(realm_roles),
         service_account_roles={
             c.client_id: {"default-roles-x", *c.service_account_roles}
@@ -181,7 +227,10 @@ def test_excluded_default_roles_are_removed_only_when_present() -> None:
 def test_missing_realm_role_and_service_account_grant_are_planned() -> None:
     wanted = desired()
     actual = matching_actual(wanted)
-    actual.realm_roles = {"ordinal-sync": None, "legacy-import": actual.realm_roles["legacy-import"]}
+    actual.realm_roles = {
+        "ordinal-sync": None,
+        **{name: actual.realm_roles[name] for name in ("legacy-import", "support-agent")},
+    }
     actual.roles.pop("ordinal-sync")
     actual.service_account_roles = {"ordinal-sync": {"default-roles-x"}, "legacy-import": {"legacy-import"}}
     plan = diff_realm(wanted, actual)
@@ -250,11 +299,15 @@ def test_missing_custom_providers_fail_before_any_write() -> None:
     assert failure.value.problems == [
         "required action 'monespace-settings' is not deployed in this Keycloak "
         "(no provider with that id; is the MonEspace providers jar installed?)",
+        "required action 'monespace-agent-setup' is not deployed in this Keycloak "
+        "(no provider with that id; is the MonEspace providers jar installed?)",
         "required action 'monespace-password-renewal' is not deployed in this Keycloak "
         "(no provider with that id; is the MonEspace providers jar installed?)",
         "flow monespace-browser: authenticator 'monespace-email-password-form' is not deployed in this Keycloak",
         "flow monespace-creation: authenticator 'monespace-creation' is not deployed in this Keycloak",
         "flow monespace-reset: authenticator 'monespace-reset' is not deployed in this Keycloak",
+        "flow monespace-agents: authenticator 'monespace-agent-password-form' is not deployed in this Keycloak",
+        "flow monespace-agents: authenticator 'monespace-agent-otp-form' is not deployed in this Keycloak",
     ]
     assert failure.value.exit_code == 1
 
@@ -263,12 +316,14 @@ def test_unregistered_required_action_is_registered_then_configured() -> None:
     wanted = desired(with_custom_providers=True)
     actual = matching_actual(desired())
     actual.unregistered_required_actions = {
-        alias: {"providerId": alias, "name": "X"} for alias in ("monespace-settings", "monespace-password-renewal")
+        alias: {"providerId": alias, "name": "X"}
+        for alias in ("monespace-settings", "monespace-agent-setup", "monespace-password-renewal")
     }
     plan = diff_realm(wanted, actual)
     assert "+ required-action monespace-settings (register)" in [str(c) for c in plan.changes]
     assert plan.register_actions == [
         {"providerId": "monespace-settings", "name": "Paramètres"},
+        {"providerId": "monespace-agent-setup", "name": "Mise en service du compte agent"},
         {"providerId": "monespace-password-renewal", "name": "Renouvellement du mot de passe de l'ancien portail"},
     ]
     config = {s.name: str(s.default) for s in contract().settings_of("monespace-settings")}
@@ -286,7 +341,15 @@ def with_flows(wanted: DesiredRealm) -> ActualRealm:
         actual.realm.pop(field, None)
     actual.providers = ProviderCatalog(
         authenticators=frozenset(
-            {"auth-cookie", "monespace-email-password-form", "monespace-creation", "monespace-reset", STOCK_DENY}
+            {
+                "auth-cookie",
+                "monespace-email-password-form",
+                "monespace-creation",
+                "monespace-reset",
+                "monespace-agent-password-form",
+                "monespace-agent-otp-form",
+                STOCK_DENY,
+            }
         ),
         form_actions=frozenset(),
         forms=frozenset(),
@@ -300,6 +363,7 @@ def test_new_flow_version_is_created_bound_and_unbound_old_versions_deleted() ->
     actual = with_flows(wanted)
     actual.unregistered_required_actions = {
         "monespace-settings": {"name": "x"},
+        "monespace-agent-setup": {"name": "x"},
         "monespace-password-renewal": {"name": "x"},
     }
     actual.realm["browserFlow"] = "monespace-browser-aaaaaa"
@@ -314,7 +378,7 @@ def test_new_flow_version_is_created_bound_and_unbound_old_versions_deleted() ->
     plan = diff_realm(wanted, actual)
     browser = next(f for f in wanted.flows if f.name == "monespace-browser")
     refuse = next(f for f in wanted.flows if f.name == "monespace-refuse")
-    lines = [str(c) for c in plan.changes if "browser" in str(c).lower()]
+    lines = [str(c) for c in plan.changes if "browser" in str(c).lower() and not str(c).startswith("~ client")]
     assert lines == [
         f"+ flow {browser.alias}",
         f'~ realm.browserFlow: "monespace-browser-aaaaaa" → "{browser.alias}"',
@@ -379,9 +443,8 @@ def test_a_client_flow_override_made_by_hand_is_removed() -> None:
     assert [str(c) for c in plan.changes] == [
         '~ client ordinal-sync.authenticationFlowBindingOverrides: {"direct_grant": "flow-id"} → {}'
     ]
-    assert plan.client_updates == [
-        ("uuid-ordinal-sync", {"clientId": "ordinal-sync", "authenticationFlowBindingOverrides": {"direct_grant": ""}})
-    ]
+    assert plan.client_updates == []
+    assert plan.flow_overrides == [("ordinal-sync", {"direct_grant": ""})]
 
 
 def test_client_authentication_flow_needs_its_client_authenticators() -> None:

@@ -40,6 +40,7 @@ def test_repository_realm_renders_with_its_defaults() -> None:
         "monespaceCguUrl": "https://www.ordre.medecin.fr/conditions-generales-utilisation-monespace",
         "monespacePrivacyUrl": "https://www.ordre.medecin.fr/politique-de-confidentialite",
         "monespaceHomeUrl": "http://localhost:8000/",
+        "adminEventsExpiration": "31536000",
     }
     assert desired.smtp_server == {
         "host": "127.0.0.1",
@@ -54,13 +55,19 @@ def test_repository_realm_renders_with_its_defaults() -> None:
         "monespace-browser",
         "monespace-creation",
         "monespace-reset",
+        "monespace-agents",
         "monespace-refuse",
         "monespace-clients",
     ]
     bound = {field: f.name for f in desired.flows for field in f.binding_fields}
     assert sorted(bound) == sorted(BINDING_FIELDS.values()), "every flow binding is realm/'s"
     enabled = [a.alias for a in desired.required_actions if a.enabled]
-    assert enabled == ["update_user_locale", "monespace-settings", "monespace-password-renewal"]
+    assert enabled == [
+        "update_user_locale",
+        "monespace-settings",
+        "monespace-agent-setup",
+        "monespace-password-renewal",
+    ]
     assert desired.default_roles_exclude == ["account/manage-account", "account/view-profile", "offline_access"]
 
 
@@ -87,7 +94,7 @@ def test_client_naming_an_undeclared_scope_is_refused(realm_dir: Path) -> None:
     scopes.write_text(scopes.read_text().replace("  - {name: email, state: absent}\n", ""))
     clients = realm_dir / "clients.yaml"
     clients.write_text(
-        clients.read_text().replace("defaultClientScopes: [basic, profile]", "defaultClientScopes: [email]")
+        clients.read_text().replace("defaultClientScopes: [basic, profile]", "defaultClientScopes: [email]", 1)
     )
     assert problems_of(realm_dir) == [
         "realm/clients.yaml: clients[0].defaultClientScopes: 'email' is not a client scope declared present"

@@ -1,6 +1,7 @@
 package fr.ordre.monespace.account;
 
 import java.util.List;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -33,5 +34,16 @@ public final class Sessions {
             session.sessions().removeOfflineUserSession(realm, userSession);
         }
         return online.size() + offline.size();
+    }
+
+    /**
+     * Ends every session of {@code doctor}, as the admin API's "sign out" does: tokens issued
+     * before now are refused, online sessions are logged out (clients told through back-channel
+     * logout), offline sessions are removed so that a later re-enable does not revive them.
+     * Returns how many sessions (online and offline) were ended.
+     */
+    public static int endAll(KeycloakSession session, RealmModel realm, UserModel doctor) {
+        session.users().setNotBeforeForUser(realm, doctor, (int) Time.currentTimeSeconds());
+        return endOthers(session, realm, doctor, null);
     }
 }

@@ -165,6 +165,14 @@ public final class Contract {
         return metrics;
     }
 
+    /** Name → value of the support of the conseils ({@code support}); a list joined by commas. */
+    public Map<String, String> support() {
+        Map<String, String> names = new LinkedHashMap<>();
+        section(root, "support").forEach((name, value) -> names.put(name,
+                value instanceof List<?> list ? String.join(",", strings(list)) : String.valueOf(value)));
+        return names;
+    }
+
     private static Map<String, Object> section(Map<String, Object> parent, String key) {
         return map(Objects.requireNonNull(parent.get(key), "realm/contract.yaml: no " + key));
     }

@@ -1,6 +1,7 @@
 package fr.ordre.monespace.limits;
 
 import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 
 /**
  * One {@link Limit} applied to one subject: {@code max} slots {@code <key>#1…#max} in the shared
@@ -11,7 +12,9 @@ import java.util.OptionalLong;
  *
  * <p>Work per claim: one read and one put-if-absent while the quota has room; above
  * {@link #HINTED_FROM} slots the scan starts after the last slot taken, since slots free up in
- * the order they were taken, and a quota found full answers "full" from a one-second note.
+ * the order they were taken, and a quota found full answers "full" from a one-second note. Below
+ * it (the limits that protect one doctor), a note of when each slot was taken lets support
+ * agents see when the quota frees up ({@link #state()}), and lift it ({@link #lift()}).
  */
 public final class Quota {
 
@@ -19,15 +22,20 @@ public final class Quota {
     static final int HINTED_FROM = 8;
     /** How long a quota found full refuses at once, before scanning again. */
     static final long FULL_NOTE_SECONDS = 1;
+    /** Suffix of the note holding when a slot (or the lock) was taken. */
+    private static final String TAKEN_AT = "@";
 
     private final SlotStore store;
     private final Limit limit;
     private final String key;
+    /** Seconds since the epoch (Keycloak's Time in a server, the store's clock in unit tests). */
+    private final LongSupplier clock;
 
-    Quota(SlotStore store, Limit limit, String key) {
+    Quota(SlotStore store, Limit limit, String key, LongSupplier clock) {
         this.store = store;
         this.limit = limit;
         this.key = key;
+        this.clock = clock;
     }
 
     public Limit limit() {
@@ -57,6 +65,8 @@ public final class Quota {
             }
             if (hinted) {
                 store.note(key + "#next", limit.windowSeconds(), index);
+            } else {
+                store.note(slot + TAKEN_AT, limit.windowSeconds(), clock.getAsLong());
             }
             return slot;
         }
@@ -87,10 +97,52 @@ public final class Quota {
             return;
         }
         // The lock goes first: a request that claims a slot emptied below then sees it and backs off.
-        store.claim(key + "#lock", limit.lockSeconds());
+        if (store.claim(key + "#lock", limit.lockSeconds())) {
+            store.note(key + "#lock" + TAKEN_AT, limit.lockSeconds(), clock.getAsLong());
+        }
         for (int index = 1; index <= limit.max(); index++) {
             store.release(slot(index));
         }
+    }
+
+    /**
+     * What the quota holds now, for support agents: slots taken, the lock, and when they end
+     * (0 where the store kept no time, e.g. a per-address quota). A read; decides nothing.
+     */
+    public QuotaState state() {
+        boolean locked = locked();
+        long lockEnds = locked ? endOf(key + "#lock", limit.lockSeconds()) : 0;
+        int used = 0;
+        long firstFrees = 0;
+        long allFree = 0;
+        for (int index = 1; index <= limit.max(); index++) {
+            if (!store.isClaimed(slot(index))) {
+                continue;
+            }
+            used++;
+            long ends = endOf(slot(index), limit.windowSeconds());
+            if (ends > 0) {
+                firstFrees = firstFrees == 0 ? ends : Math.min(firstFrees, ends);
+                allFree = Math.max(allFree, ends);
+            }
+        }
+        return new QuotaState(limit, used, locked, lockEnds, firstFrees, allFree);
+    }
+
+    /** Frees every slot and ends the lock at once: the subject starts afresh (a support agent's action). */
+    public void lift() {
+        store.release(key + "#lock");
+        for (int index = 1; index <= limit.max(); index++) {
+            store.release(slot(index));
+        }
+        store.release(key + "#full");
+        store.release(key + "#next");
+        store.release(key + "#at");
+    }
+
+    private long endOf(String taken, long lifespanSeconds) {
+        OptionalLong at = store.noted(taken + TAKEN_AT);
+        return at.isPresent() ? at.getAsLong() + lifespanSeconds : 0;
     }
 
     /** Remembers that an event happened at {@code nowSeconds} (for {@link #secondsLeft}). */

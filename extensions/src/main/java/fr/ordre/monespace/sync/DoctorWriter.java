@@ -1,9 +1,9 @@
 package fr.ordre.monespace.sync;
 
 import fr.ordre.monespace.account.Sessions;
+import fr.ordre.monespace.contract.DoctorAttributes;
 import java.util.List;
 import java.util.Map;
-import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -34,6 +34,7 @@ final class DoctorWriter {
     private final RealmModel realm;
     private final Map<String, UserModel> existing;
     private final UserCacheEviction cache;
+    private final CouncilGroups councils;
 
     /** {@code existing}: the batch's users already in the realm, by username (see DoctorInventory). */
     DoctorWriter(KeycloakSession session, RealmModel realm, Map<String, UserModel> existing) {
@@ -43,6 +44,7 @@ final class DoctorWriter {
         this.realm = realm;
         this.existing = existing;
         this.cache = new UserCacheEviction(session);
+        this.councils = new CouncilGroups(session, realm);
     }
 
     Outcome write(DoctorWrite doctor) {
@@ -56,6 +58,9 @@ final class DoctorWriter {
         Map<String, List<String>> changes = AttributeDiff.changes(
                 name -> target.getAttributeStream(name).toList(), doctor.wantedAttributes());
         changes.forEach(target::setAttribute);
+        // The conseil's agents see the doctor through this group: it follows the attribute (as
+        // written now; a batch that leaves the attribute out leaves it, and the group, as they are).
+        boolean moved = councils.place(user, target.getAttributeStream(DoctorAttributes.COUNCIL).toList(), creating);
 
         boolean disabled = false;
         boolean enabled = false;
@@ -65,25 +70,14 @@ final class DoctorWriter {
             disabled = !creating && !doctor.enabled();
             enabled = !creating && doctor.enabled();
             if (disabled) {
-                sessionsEnded = endAllSessions(user);
+                sessionsEnded = Sessions.endAll(session, realm, user);
             }
         }
         Kind kind = creating ? Kind.CREATED
-                : changes.isEmpty() && !disabled && !enabled ? Kind.UNCHANGED : Kind.UPDATED;
+                : changes.isEmpty() && !moved && !disabled && !enabled ? Kind.UNCHANGED : Kind.UPDATED;
         if (kind == Kind.UPDATED) {
             cache.evict(realm, user);
         }
         return new Outcome(kind, disabled, enabled, sessionsEnded);
-    }
-
-    /**
-     * Ends every session of a doctor the sync disables, as the admin API's "sign out" does: tokens
-     * issued before now are refused, online sessions are logged out (clients told through
-     * back-channel logout), offline sessions are removed so that a later re-enable does not revive
-     * them. Returns how many sessions (online and offline) were ended.
-     */
-    private int endAllSessions(UserModel user) {
-        users.setNotBeforeForUser(realm, user, (int) Time.currentTimeSeconds());
-        return Sessions.endOthers(session, realm, user, null);
     }
 }

@@ -86,6 +86,31 @@ class ContractTest {
     }
 
     @Test
+    void theSupportNamesAreTheContracts() throws ReflectiveOperationException {
+        Map<String, String> support = CONTRACT.support();
+        String prefix = support.get("doctors_group_prefix");
+        assertEquals(prefix, staticField("fr.ordre.monespace.sync.CouncilGroups", "PREFIX"));
+        assertEquals(prefix + support.get("unknown_council"),
+                staticField("fr.ordre.monespace.sync.CouncilGroups", "UNKNOWN"));
+        assertEquals(support.get("unknown_council"), staticField("fr.ordre.monespace.support.SupportAudit", "NO_COUNCIL"));
+        assertEquals(support.get("agent_role"), staticField("fr.ordre.monespace.agent.Agents", "ROLE"));
+        assertEquals(support.get("agent_setup_action"), staticField("fr.ordre.monespace.agent.AgentSetupFactory", "ID"));
+        assertEquals(support.get("endpoint"), staticField("fr.ordre.monespace.support.SupportAudit", "PATH"));
+        assertEquals(support.get("endpoint"),
+                staticField("fr.ordre.monespace.support.SupportResourceProviderFactory", "ID"));
+        assertEquals(support.get("limits").split(",")[0],
+                staticField("fr.ordre.monespace.support.DoctorQuotas", "LOGIN_LOCKOUT"));
+        Class<?> actions = Class.forName("fr.ordre.monespace.support.SupportAction");
+        Method path = actions.getDeclaredMethod("path");
+        path.setAccessible(true);
+        List<String> paths = new ArrayList<>();
+        for (Object action : actions.getEnumConstants()) {
+            paths.add((String) path.invoke(action));
+        }
+        assertEquals(List.of(support.get("actions").split(",")), paths);
+    }
+
+    @Test
     void theOtherProviderIdsAreTheContracts() {
         assertEquals(List.of(), differences("event listener factories", CONTRACT.providerIds("event_listeners"),
                 ids(providers("org.keycloak.events.EventListenerProviderFactory"))));

@@ -21,7 +21,7 @@ class QuotaTest {
     private static final Limit TWENTY_PER_HOUR = new Limit("reset-address", Kind.RESET, 20, 3600);
 
     private final MemorySlotStore store = new MemorySlotStore();
-    private final Quotas quotas = new Quotas(store, new SubjectKeys("realm-1", "realm secret".getBytes()));
+    private final Quotas quotas = new Quotas(store, new SubjectKeys("realm-1", "realm secret".getBytes()), store.now::get);
 
     private int granted(Quota quota, int tries) {
         int granted = 0;
@@ -144,6 +144,42 @@ class QuotaTest {
             assertFalse(key.contains("10001000016") || key.contains("martin"), key);
             assertTrue(key.startsWith("monespace-limit:realm-1:"), key);
         }
+    }
+
+    @Test
+    void stateTellsSupportWhatIsHeldAndUntilWhen() {
+        long start = store.now.get();
+        Quota quota = quotas.of(FIVE_PER_15_MIN, "10001000016");
+        assertFalse(quota.state().holds());
+        granted(quota, 2);
+        store.advance(100);
+        granted(quota, 1);
+        QuotaState partly = quota.state();
+        assertEquals(3, partly.used());
+        assertFalse(partly.refusing());
+        assertEquals(start + 900, partly.firstFrees(), "the first slot frees a window after it was taken");
+        assertEquals(start + 1000, partly.allFree());
+        granted(quota, 2);
+        QuotaState locked = quota.state();
+        assertTrue(locked.locked() && locked.refusing());
+        assertEquals(0, locked.used(), "the lock empties the slots");
+        assertEquals(start + 100 + 900, locked.lockEnds());
+        assertEquals(locked.lockEnds(), locked.refusesUntil());
+    }
+
+    @Test
+    void liftFreesEverySlotAndEndsTheLock() {
+        Quota quota = quotas.of(FIVE_PER_15_MIN, "10001000016");
+        granted(quota, 5);
+        assertTrue(quota.exhausted());
+        quota.lift();
+        assertFalse(quota.exhausted());
+        assertFalse(quota.state().holds());
+        assertEquals(5, granted(quota, 10), "counting starts afresh");
+        Quota large = quotas.of(TWENTY_PER_HOUR, "ipv4:203.0.113.7");
+        granted(large, 25);
+        large.lift();
+        assertEquals(20, granted(large, 25), "no stale 'full' note or hint is left behind");
     }
 
     private static int race(int threads, Callable<Boolean> task) throws Exception {

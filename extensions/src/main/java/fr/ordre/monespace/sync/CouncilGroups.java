@@ -1,0 +1,70 @@
+package fr.ordre.monespace.sync;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Keeps each doctor in the group of their conseil départemental, {@code conseil-<code>} (or
+ * {@value #UNKNOWN} without a known code), as the {@code council} attribute says: the group the
+ * support agents of that conseil may see (realm/support.yaml). A doctor who moves changes group.
+ * Only groups named {@code conseil-…} are touched; a realm without them (stock mode) is left alone.
+ */
+final class CouncilGroups {
+
+    /** Prefix of the doctors' groups, one per conseil (realm/support.yaml). */
+    static final String PREFIX = "conseil-";
+    /** Doctors whose council Ordinal does not give, or names no declared conseil. */
+    static final String UNKNOWN = PREFIX + "inconnu";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    /** The batch's lookups by name: a batch of 500 doctors reads each group once. */
+    private final Map<String, Optional<GroupModel>> groups = new HashMap<>();
+
+    CouncilGroups(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    /**
+     * Puts {@code doctor} in their conseil's group, out of any other conseil's; {@code created}: a
+     * user new to this batch (no groups yet). Returns whether the membership changed. Called for
+     * every doctor a batch writes (one read of an existing doctor's groups), so any write puts a
+     * doctor right, whatever their group was before.
+     */
+    boolean place(UserModel doctor, List<String> council, boolean created) {
+        String code = council == null || council.isEmpty() ? null : council.get(0);
+        GroupModel wanted = group(code == null || code.isBlank() ? UNKNOWN : PREFIX + code)
+                .or(() -> group(UNKNOWN)).orElse(null);
+        boolean member = false;
+        boolean changed = false;
+        if (!created) {
+            List<GroupModel> held = doctor.getGroupsStream()
+                    .filter(g -> g.getParentId() == null && g.getName().startsWith(PREFIX))
+                    .toList();
+            for (GroupModel group : held) {
+                if (wanted != null && group.getId().equals(wanted.getId())) {
+                    member = true;
+                } else {
+                    doctor.leaveGroup(group);
+                    changed = true;
+                }
+            }
+        }
+        if (wanted != null && !member) {
+            doctor.joinGroup(wanted);
+            changed = true;
+        }
+        return changed;
+    }
+
+    private Optional<GroupModel> group(String name) {
+        return groups.computeIfAbsent(name, n -> Optional.ofNullable(session.groups().getGroupByName(realm, null, n)));
+    }
+}

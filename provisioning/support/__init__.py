@@ -1,0 +1,1 @@
+"""`monespace support`: national support's twins of the support page (README « Support des conseils »)."""
