@@ -52,7 +52,7 @@ ACTIONS: dict[str, str] = {
 DONE: dict[str, str] = {
     "unlock": "Les verrous et limites choisis sont levés : le médecin peut réessayer dès maintenant.",
     "reset-link": (
-        "Un lien de réinitialisation du mot de passe, valable 24 heures, a été envoyé à l'adresse de connexion "
+        "Un lien de réinitialisation du mot de passe, valable {validity}, a été envoyé à l'adresse de connexion "
         "du médecin."
     ),
     "logout": "Toutes les sessions du médecin sont fermées.",
@@ -88,7 +88,7 @@ STATUSES: dict[str, str] = {
 EXPLAIN: dict[str, str] = {
     "unlock": "Le médecin pourra réessayer aussitôt. Ne levez que ce qui le bloque : ces limites protègent son espace.",
     "reset-link": (
-        "Un lien unique, valable 24 heures, part à l'adresse de connexion du médecin : il choisira lui-même "
+        "Un lien unique, valable {validity}, part à l'adresse de connexion du médecin : il choisira lui-même "
         "son nouveau mot de passe."
     ),
     "logout": (
@@ -216,3 +216,13 @@ def birth_date(iso: str | None) -> str:
     if not iso or len(iso) != 10:
         return iso or "—"
     return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"
+
+
+def with_validity(text: str, seconds: int | str | None) -> str:
+    """A DONE or EXPLAIN text stating the reset link's validity as the realm sets it; unknown,
+    the text says none rather than a number that may be wrong."""
+    if "{validity}" not in text:
+        return text
+    if not seconds:
+        return text.replace(", valable {validity},", "")
+    return text.format(validity=duration(int(seconds)))

@@ -172,12 +172,12 @@ def act(rpps: str, action: str) -> Response | str | tuple[str, int]:
         error = "Cochez au moins un verrou ou une limite à lever."
     if error is None:
         try:
-            _api().act(_token(agent), rpps, action, reason, limits)
+            answer = _api().act(_token(agent), rpps, action, reason, limits)
         except Refused as refusal:
             error = texts.REFUSALS.get(refusal.code, UNEXPECTED.text)
     if error is not None:
         return _doctor_page(agent, rpps, errors={action: error}, status=400)
-    flash(texts.DONE[action], "success")
+    flash(texts.with_validity(texts.DONE[action], answer.get("outcome", {}).get("validSeconds")), "success")
     return redirect(url_for("support.doctor", rpps=rpps) + "#me-notice")
 
 

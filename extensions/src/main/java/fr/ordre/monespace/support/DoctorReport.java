@@ -3,6 +3,7 @@ package fr.ordre.monespace.support;
 import fr.ordre.monespace.contract.DoctorAttributes;
 import fr.ordre.monespace.identity.DoctorDirectory;
 import fr.ordre.monespace.mask.ContactMasking;
+import fr.ordre.monespace.reset.ResetLinkToken;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -57,6 +58,8 @@ final class DoctorReport {
 
         DoctorQuotas quotas = new DoctorQuotas(session, realm, doctor);
         report.put("limits", quotas.report());
+        // The page states how long a link it sends stays valid: the realm's value, not a constant.
+        report.put("resetLinkSeconds", realm.getActionTokenGeneratedByUserLifespan(ResetLinkToken.TOKEN_TYPE));
         report.put("liftable", quotas.ids());
         DoctorEvents events = new DoctorEvents(session, realm);
         report.put("signIns", events.signIns(doctor, SIGN_INS));

@@ -4,6 +4,7 @@ import fr.ordre.monespace.account.Sessions;
 import fr.ordre.monespace.delivery.DeliveryException;
 import fr.ordre.monespace.contract.DoctorAttributes;
 import fr.ordre.monespace.identity.DoctorDirectory;
+import fr.ordre.monespace.reset.ResetLinkToken;
 import fr.ordre.monespace.reset.ResetLinks;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -151,6 +152,7 @@ public final class SupportResource {
             return error(Response.Status.BAD_GATEWAY, "mail_failed", "the mail server refused the message");
         }
         outcome.put("sentTo", "loginEmail");
+        outcome.put("validSeconds", Integer.toString(realm.getActionTokenGeneratedByUserLifespan(ResetLinkToken.TOKEN_TYPE)));
         return null;
     }
 
