@@ -32,8 +32,9 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from collections.abc import Callable, Mapping
+from dataclasses import Field, dataclass, field, fields
+from typing import Any
 from urllib.parse import urlsplit
 
 ENV_PREFIX = "MONESPACE_HOME_"
@@ -95,17 +96,7 @@ class Settings:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: str | None) -> Settings:
         """Defaults < MONESPACE_HOME_* variables < non-None `overrides` (e.g. command-line options)."""
-        env = os.environ if env is None else env
-        values: dict[str, str] = {}
-        for f in fields(cls):
-            from_env = env.get(env_name(f.name), "").strip()
-            if from_env:
-                values[f.name] = from_env
-        unknown = set(overrides) - {f.name for f in fields(cls)}
-        if unknown:
-            raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**values)
+        return cls(**layered_values(fields(cls), env_name, env, overrides))
 
     @property
     def issuer(self) -> str:
@@ -138,3 +129,25 @@ class Settings:
 
 def env_name(setting: str) -> str:
     return ENV_PREFIX + setting.upper()
+
+
+def layered_values(
+    settings: tuple[Field[Any], ...],
+    name_in_env: Callable[[str], str],
+    env: Mapping[str, str] | None,
+    overrides: Mapping[str, str | None],
+) -> dict[str, str]:
+    """A settings class's values: its variables in `env` (default os.environ), then the non-None
+    `overrides` (command-line options); an override naming no setting is a TypeError. Shared by
+    the home's and the support page's settings."""
+    env = os.environ if env is None else env
+    values: dict[str, str] = {}
+    for f in settings:
+        from_env = env.get(name_in_env(f.name), "").strip()
+        if from_env:
+            values[f.name] = from_env
+    unknown = set(overrides) - {f.name for f in settings}
+    if unknown:
+        raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return values

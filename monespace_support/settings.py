@@ -18,11 +18,12 @@ SECRET_KEY.
 
 from __future__ import annotations
 
-import os
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from urllib.parse import urlsplit
+
+from monespace_home.settings import layered_values
 
 ENV_PREFIX = "MONESPACE_SUPPORT_"
 #: Where Keycloak sends the agent back with the authorization code (realm value support_redirect_uris).
@@ -61,17 +62,7 @@ class Settings:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: str | None) -> Settings:
         """Defaults < MONESPACE_SUPPORT_* variables < non-None `overrides` (command-line options)."""
-        env = os.environ if env is None else env
-        values: dict[str, str] = {}
-        for f in fields(cls):
-            from_env = env.get(env_name(f.name), "").strip()
-            if from_env:
-                values[f.name] = from_env
-        unknown = set(overrides) - {f.name for f in fields(cls)}
-        if unknown:
-            raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**values)
+        return cls(**layered_values(fields(cls), env_name, env, overrides))
 
     @property
     def issuer(self) -> str:
