@@ -1,24 +1,15 @@
 package fr.ordre.monespace.support;
 
+import fr.ordre.monespace.access.AdminBearer;
 import fr.ordre.monespace.agent.Agents;
 import fr.ordre.monespace.contract.DoctorAttributes;
 import fr.ordre.monespace.identity.Rpps;
 import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Optional;
-import org.keycloak.common.util.Encode;
-import org.keycloak.jose.jws.JWSInput;
-import org.keycloak.jose.jws.JWSInputException;
-import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.representations.AccessToken;
-import org.keycloak.services.managers.AppAuthManager;
-import org.keycloak.services.managers.AuthenticationManager;
-import org.keycloak.services.managers.RealmManager;
 import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.services.resources.admin.fgap.AdminPermissions;
@@ -52,7 +43,7 @@ final class SupportAccess {
     }
 
     Caller require(RealmModel target) {
-        AdminAuth auth = authenticate(target);
+        AdminAuth auth = AdminBearer.authenticate(session, target);
         boolean agent = auth.getRealm().getId().equals(target.getId())
                 && auth.getUser().getServiceAccountClientLink() == null && auth.hasRealmRole(Agents.ROLE);
         AdminPermissionEvaluator permissions = AdminPermissions.evaluator(session, target, auth);
@@ -76,54 +67,5 @@ final class SupportAccess {
             throw new NotFoundException("no doctor with this RPPS within your reach");
         }
         return user;
-    }
-
-    private AdminAuth authenticate(RealmModel target) {
-        KeycloakContext context = session.getContext();
-        HttpHeaders headers = context.getHttpRequest().getHttpHeaders();
-        String tokenString = AppAuthManager.extractAuthorizationHeaderToken(headers);
-        if (tokenString == null) {
-            throw new NotAuthorizedException("Bearer");
-        }
-        RealmModel issuer = issuingRealm(tokenString, target);
-        AuthenticationManager.AuthResult result;
-        // The token's signature is checked with the keys of the realm in the context.
-        context.setRealm(issuer);
-        try {
-            result = new AppAuthManager.BearerTokenAuthenticator(session)
-                    .setRealm(issuer)
-                    .setConnection(context.getConnection())
-                    .setHeaders(headers)
-                    .authenticate();
-        } finally {
-            context.setRealm(target);
-        }
-        if (result == null) {
-            throw new NotAuthorizedException("Bearer");
-        }
-        return new AdminAuth(issuer, result.token(), result.user(), result.client());
-    }
-
-    /** The target realm or the administration realm, read from the (not yet verified) issuer. */
-    private RealmModel issuingRealm(String tokenString, RealmModel target) {
-        AccessToken token;
-        try {
-            token = new JWSInput(tokenString).readJsonContent(AccessToken.class);
-        } catch (JWSInputException e) {
-            throw new NotAuthorizedException("Bearer token format error");
-        }
-        String issuerUrl = token.getIssuer();
-        if (issuerUrl == null) {
-            throw new NotAuthorizedException("Bearer");
-        }
-        String name = Encode.decodePath(issuerUrl.substring(issuerUrl.lastIndexOf('/') + 1));
-        if (name.equals(target.getName())) {
-            return target;
-        }
-        RealmModel realm = session.realms().getRealmByName(name);
-        if (realm == null || !RealmManager.isAdministrationRealm(realm)) {
-            throw new NotAuthorizedException("Bearer");
-        }
-        return realm;
     }
 }
