@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 from pathlib import Path
 
 import click
@@ -22,13 +21,15 @@ from legacy_import.keycloak_legacy import MAX_BATCH
 from legacy_import.planning import NO_ESPACE, Inventory, plan
 from legacy_import.portal import DEFAULT_RPPS_FIELD, read_portal
 from ordinal_sync.apply import Outcome
-from ordinal_sync.planning import DEFAULT_MAX_CHANGE_SHARE
 from ordinal_sync.runs import (
     batching_options,
+    change_limit_options,
     exit_codes,
     failures_in_one_line,
     progress_option,
     realm_option,
+    report_file,
+    report_option,
     run_with_progress,
 )
 
@@ -74,25 +75,17 @@ def legacy() -> None:
 @realm_option
 @rpps_field_option
 @table_prefix_option
-@click.option(
-    "--report",
-    "report_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    envvar="MONESPACE_LEGACY_REPORT",
-    default=None,
-    help="JSON Lines report: each refused account with its file, line, uid and reason, then a summary "
-    "[env MONESPACE_LEGACY_REPORT; default: legacy-import-<date>-<time>.jsonl here].",
+@report_option(
+    "legacy-import",
+    "JSON Lines report: each refused account with its file, line, uid and reason, then a summary",
+    "MONESPACE_LEGACY_REPORT",
 )
 @click.option("--dry-run", is_flag=True, help="Print the plan and write the report; change nothing in Keycloak.")
-@click.option(
-    "--max-change-percent",
-    type=click.FloatRange(0, 100),
-    default=DEFAULT_MAX_CHANGE_SHARE * 100,
-    show_default=True,
-    help="Refuse a run that would give another e-mail or password to more than this share of the espaces "
+@change_limit_options(
+    "Refuse a run that would give another e-mail or password to more than this share of the espaces "
     "imported earlier and not used since (new imports do not count).",
+    "Apply even above --max-change-percent (an expected re-import).",
 )
-@click.option("--force", is_flag=True, help="Apply even above --max-change-percent (an expected re-import).")
 @batching_options("accounts", MAX_BATCH, DEFAULT_BATCH_SIZE, DEFAULT_PARALLEL)
 @progress_option
 @click.option("-v", "--verbose", is_flag=True, help="Also show each batch.")
@@ -130,7 +123,7 @@ def import_command(
         batch_size=batch_size,
         parallel=parallel,
     )
-    report_path = report_path or Path(f"legacy-import-{datetime.now():%Y%m%d-%H%M%S}.jsonl")
+    report_path = report_file(report_path, "legacy-import")
     result = run_with_progress(
         "the import", progress_mode, verbose, import_files, admin_settings, export, settings=settings,
         report_path=report_path,
@@ -169,13 +162,7 @@ def check(export: tuple[Path, ...], rpps_field: str, table_prefix: str) -> None:
 @legacy.command(epilog="Exit codes: 0 success, 1 failure (Keycloak unreachable, a request failing), 2 usage error.")
 @admin_options
 @realm_option
-@click.option(
-    "--report",
-    "report_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="JSON Lines summary [default: legacy-undo-<date>-<time>.jsonl here].",
-)
+@report_option("legacy-undo", "JSON Lines summary")
 @click.option("--dry-run", is_flag=True, help="Count what would be undone; change nothing.")
 @progress_option
 def undo(
@@ -185,7 +172,7 @@ def undo(
     e-mail and portal password, as before the import (the doctor can sign in on the old portal
     again, or create an espace here). Espaces whose doctors signed in since are kept: their
     password is MonEspace's own now. Ordinal data are never touched."""
-    report_path = report_path or Path(f"legacy-undo-{datetime.now():%Y%m%d-%H%M%S}.jsonl")
+    report_path = report_file(report_path, "legacy-undo")
     settings = ImportSettings(realm=realm, dry_run=dry_run)
     result = run_with_progress(
         "the undo", progress_mode, False, undo_import, admin_settings, settings=settings, report_path=report_path

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import datetime
 from pathlib import Path
 
 import click
@@ -24,15 +23,18 @@ from ordinal_sync.apply import (
 from ordinal_sync.keycloak_bulk import MAX_BATCH
 from ordinal_sync.model import Doctor, active_statuses
 from ordinal_sync.pipeline import read_doctors
-from ordinal_sync.planning import DEFAULT_MAX_CHANGE_SHARE, Action
+from ordinal_sync.planning import Action
 from ordinal_sync.readers import detect_layout
 from ordinal_sync.report import JsonlReport
 from ordinal_sync.runs import (
     batching_options,
+    change_limit_options,
     exit_codes,
     failures_in_one_line,
     progress_option,
     realm_option,
+    report_file,
+    report_option,
     run_with_progress,
 )
 from ordinal_sync.workers import default_workers
@@ -57,26 +59,16 @@ def ordinal() -> None:
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @admin_options
 @realm_option
-@click.option(
-    "--report",
-    "report_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    envvar="MONESPACE_SYNC_REPORT",
-    default=None,
-    help="JSON Lines report: rejected records with line and reason, then a summary "
-    "[env MONESPACE_SYNC_REPORT; default: ordinal-sync-<date>-<time>.jsonl here].",
+@report_option(
+    "ordinal-sync", "JSON Lines report: rejected records with line and reason, then a summary", "MONESPACE_SYNC_REPORT"
 )
 @click.option("--dry-run", is_flag=True, help="Print the plan; write nothing to Keycloak.")
-@click.option(
-    "--max-change-percent",
-    type=click.FloatRange(0, 100),
-    envvar="MONESPACE_SYNC_MAX_CHANGE_PERCENT",
-    default=DEFAULT_MAX_CHANGE_SHARE * 100,
-    show_default=True,
-    help="Refuse a run that would update, disable or re-enable more than this share of the "
-    "doctors already in Keycloak (creations do not count) [env MONESPACE_SYNC_MAX_CHANGE_PERCENT].",
+@change_limit_options(
+    "Refuse a run that would update, disable or re-enable more than this share of the "
+    "doctors already in Keycloak (creations do not count).",
+    "Apply even above --max-change-percent (an expected mass change).",
+    "MONESPACE_SYNC_MAX_CHANGE_PERCENT",
 )
-@click.option("--force", is_flag=True, help="Apply even above --max-change-percent (an expected mass change).")
 @click.option(
     "--active-statuses",
     envvar="MONESPACE_ACTIVE_STATUSES",
@@ -154,7 +146,7 @@ def sync(
         state_file=state_file,
         workers=workers,
     )
-    report_path = report_path or Path(f"ordinal-sync-{datetime.now():%Y%m%d-%H%M%S}.jsonl")
+    report_path = report_file(report_path, "ordinal-sync")
     result = run_with_progress(
         "the sync",
         progress_mode,

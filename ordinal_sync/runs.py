@@ -9,12 +9,15 @@ import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
 from types import FrameType
 from typing import Any, TypeVar
 
 import click
 
 from ordinal_sync.keycloak_bulk import BulkEndpointError
+from ordinal_sync.planning import DEFAULT_MAX_CHANGE_SHARE
 from ordinal_sync.progress import LogProgress, ProgressDisplay, RichProgress, SilentProgress, progress_for
 from ordinal_sync.textfile import SourceFileError
 from ordinal_sync.workers import WorkerFailed
@@ -47,6 +50,35 @@ progress_option = click.option(
     show_default=True,
     help="auto: a progress bar on a terminal, periodic log lines otherwise (cron, Kubernetes).",
 )
+
+
+def report_option(name: str, what: str, envvar: str | None = None) -> Callable[[F], F]:
+    """--report: where the run's JSON Lines go; by default ``<name>-<date>-<time>.jsonl`` here
+    (report_file)."""
+    env = f"env {envvar}; " if envvar else ""
+    return click.option(
+        "--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), envvar=envvar, default=None,
+        help=f"{what} [{env}default: {name}-<date>-<time>.jsonl here].",
+    )  # fmt: skip
+
+
+def report_file(given: Path | None, name: str) -> Path:
+    """--report's value, or the default report_option names."""
+    return given or Path(f"{name}-{datetime.now():%Y%m%d-%H%M%S}.jsonl")
+
+
+def change_limit_options(limit_help: str, force_help: str, envvar: str | None = None) -> Callable[[F], F]:
+    """--max-change-percent, the safety limit of a run that changes what a realm holds, and --force."""
+
+    def decorate(func: F) -> F:
+        func = click.option("--force", is_flag=True, help=force_help)(func)
+        env = f" [env {envvar}]" if envvar else ""
+        return click.option(
+            "--max-change-percent", type=click.FloatRange(0, 100), envvar=envvar,
+            default=DEFAULT_MAX_CHANGE_SHARE * 100, show_default=True, help=limit_help + env,
+        )(func)  # fmt: skip
+
+    return decorate
 
 
 def batching_options(unit: str, max_batch: int, default_size: int, default_parallel: int) -> Callable[[F], F]:
