@@ -378,6 +378,7 @@ def bench_stack(instance: str, heap: str, durable: bool = True) -> Stack:
         sink_http_port=free_port(),
         postgres_port=free_port(),
         postgres_durable=durable,
+        postgres_write_heavy=True,
         with_home=False,
         with_support=False,
         fresh_data=True,

@@ -11,11 +11,13 @@ Contract:
 - ``GET doctors?after=<rpps>&limit=<n>`` → ``{"doctors": [{"rpps", "ordinalHash",
   "enabled", "ordinalStatus"}…], "next": "<rpps>"}``; keys with no value are left out, and
   ``next`` is absent on the last page;
-- ``POST doctors`` with ``{"doctors": [{"rpps", "enabled", "attributes"}…]}`` (at most 1,000)
-  → ``{"created", "updated", "unchanged", "disabled", "enabled", "sessionsEnded"}``; the batch
-  is one transaction, an upsert keyed on the username (the RPPS), so sending it again after a
-  failure or an interruption never duplicates anybody. 400 names every problem of a malformed
-  batch (nothing written); 409 means a concurrent writer created one of its users (send again).
+- ``POST doctors`` with ``{"doctors": [{"rpps", "enabled", "attributes", "create"?}…]}`` (at most
+  1,000) → ``{"created", "updated", "unchanged", "disabled", "enabled", "sessionsEnded"}``; the
+  batch is one transaction, an upsert keyed on the username (the RPPS), so sending it again after
+  a failure or an interruption never duplicates anybody. ``"create": true`` skips the lookup of a
+  doctor the export did not list. 400 names every problem of a malformed batch (nothing written);
+  409 means one of its users to create exists (a concurrent writer, or a ``create`` flag gone
+  stale): nothing was written, send it again (without the flags).
 - 401 without a valid token; 403 when the token's holder has neither the realm role
   ``ordinal-sync`` nor the right to manage the realm's users.
 
@@ -24,6 +26,7 @@ No business logic here: the planner decides, this sends.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -56,6 +59,10 @@ HTTP_CONFLICT = 409
 
 class BulkEndpointError(Exception):
     """A request to the bulk endpoint failed for good; the message is one line."""
+
+
+class BatchConflict(BulkEndpointError):
+    """409: a user the batch was to create exists; nothing was written."""
 
 
 class ExportInterrupted(BulkEndpointError):
@@ -103,10 +110,14 @@ class DoctorStore(Protocol):
     def upsert(self, users: Sequence[KeycloakUser]) -> UpsertCounts: ...
 
 
-def write_body(user: KeycloakUser) -> dict[str, Any]:
-    """One doctor of an upsert: the username is the key, so it is not an attribute to write."""
+def write_body(user: KeycloakUser, *, create: bool = False) -> dict[str, Any]:
+    """One doctor of an upsert: the username is the key, so it is not an attribute to write.
+    ``create``: a doctor new to Keycloak is created without being looked up first."""
     attributes = {name: values for name, values in user.attributes.items() if name != USERNAME}
-    return {"rpps": user.username, "enabled": user.enabled, "attributes": attributes}
+    body: dict[str, Any] = {"rpps": user.username, "enabled": user.enabled, "attributes": attributes}
+    if create and user.creating:
+        body["create"] = True
+    return body
 
 
 class BulkEndpoint:
@@ -157,8 +168,10 @@ class BulkEndpoint:
         payload: dict[str, Any] = self._send(method, f"{self.base_url}/{path}", **kwargs).json()
         return payload
 
-    def _send(self, method: str, url: str, **kwargs: Any) -> requests.Response:
-        """A successful answer, after retries of what may not have landed; else BulkEndpointError."""
+    def _send(self, method: str, url: str, *, conflict_final: bool = False, **kwargs: Any) -> requests.Response:
+        """A successful answer, after retries of what may not have landed; else BulkEndpointError.
+
+        ``conflict_final``: a 409 raises BatchConflict at once instead of being retried."""
         what = f"{method} {url}"
         renewed = False
         for attempt in range(1, RETRIES + 1):
@@ -177,6 +190,8 @@ class BulkEndpoint:
                 continue
             if response.ok:
                 return response
+            if status == HTTP_CONFLICT and conflict_final:
+                raise BatchConflict(self._failure(what, response))
             if (status >= 500 or status == HTTP_CONFLICT) and attempt < RETRIES:
                 self._sleep(self._retry_pause * attempt)
                 continue
@@ -257,6 +272,14 @@ class KeycloakBulk(BulkEndpoint):
             return UpsertCounts()
         if len(users) > MAX_BATCH:
             raise ValueError(f"at most {MAX_BATCH} doctors per batch, got {len(users)}")
+        if any(user.creating for user in users):
+            # The doctors Keycloak's export did not list are created without a lookup (in an
+            # initial load, the lookup cost the database as much as the writes). If one exists
+            # after all (a run cut off after this batch landed, another writer), nothing was
+            # written: the batch goes again, every doctor looked up.
+            payload = {"doctors": [write_body(user, create=True) for user in users]}
+            with contextlib.suppress(BatchConflict):
+                return UpsertCounts.from_json(self._request("POST", DOCTORS, json=payload, conflict_final=True))
         payload = {"doctors": [write_body(user) for user in users]}
         return UpsertCounts.from_json(self._request("POST", DOCTORS, json=payload))
 

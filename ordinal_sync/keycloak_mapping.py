@@ -65,12 +65,14 @@ class KeycloakUser:
     """One user write. ``enabled`` None: leave the flag as it is.
 
     ``attributes`` follow synced_attributes' convention (empty list: clear; missing: leave)
-    and include ``username``, ``firstName``, ``lastName`` and ``ordinalHash``.
+    and include ``username``, ``firstName``, ``lastName`` and ``ordinalHash``. ``creating``:
+    Keycloak's export did not list this doctor (see KeycloakBulk.upsert).
     """
 
     username: str
     enabled: bool | None
     attributes: dict[str, list[str]]
+    creating: bool = False
 
 
 def keycloak_user(doctor: Doctor, *, content_hash: str, enabled: bool | None, creating: bool) -> KeycloakUser:
@@ -86,4 +88,4 @@ def keycloak_user(doctor: Doctor, *, content_hash: str, enabled: bool | None, cr
     if creating:
         attributes.setdefault(ORDINAL_STATUS, [doctor.status_on_create])
         attributes = {name: values for name, values in attributes.items() if values}
-    return KeycloakUser(doctor.rpps, enabled, attributes)
+    return KeycloakUser(doctor.rpps, enabled, attributes, creating)

@@ -105,6 +105,8 @@ class StackSettings:
     postgres_port: int = 5432
     #: synchronous_commit; off only for benchmarks (see LocalPostgres.durable).
     postgres_durable: bool = True
+    #: PostgreSQL sized for the sync's initial load (postgres.WRITE_HEAVY); the benchmarks.
+    postgres_write_heavy: bool = False
 
     @property
     def sms_to_sink(self) -> bool:
@@ -261,7 +263,9 @@ class Stack:
         s = self.settings
         data = paths.CACHE / "postgres" / s.instance
         self.say(f"Starting PostgreSQL on 127.0.0.1:{s.postgres_port} (data: {data})…")
-        self.postgres = LocalPostgres(data, s.postgres_port, durable=s.postgres_durable).start()
+        self.postgres = LocalPostgres(
+            data, s.postgres_port, durable=s.postgres_durable, write_heavy=s.postgres_write_heavy
+        ).start()
         if s.fresh_data:
             self.postgres.recreate_database(DATABASE, USER, PASSWORD)
         else:

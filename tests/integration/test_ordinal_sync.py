@@ -23,6 +23,7 @@ from keycloak import KeycloakAdmin
 from keycloak_connection.admin import AdminSettings, access_token
 from ordinal_sync.apply import SyncResult, SyncSettings, sync_file
 from ordinal_sync.keycloak_bulk import KeycloakBulk, UpsertCounts
+from ordinal_sync.keycloak_mapping import KeycloakUser
 from provisioning.cli import main
 from provisioning.devstack.demo import DEMO_DIR, load_demo, read_accounts
 from provisioning.realm.apply import apply_realm
@@ -297,6 +298,26 @@ def test_a_sync_killed_mid_run_is_completed_by_the_next_without_duplicates(
     assert sync_file(kc, source, settings=SyncSettings(realm=realm)).to_write == 0
 
 
+def test_a_batch_whose_answer_was_lost_is_sent_again_without_duplicating_its_new_doctors(
+    kc: KeycloakAdmin, realm: str
+) -> None:
+    """The sync creates the doctors its export did not list without looking them up; a batch
+    that landed but whose answer was lost comes again with that flag gone stale: Keycloak
+    refuses it whole (409) and the client sends it again, each doctor looked up."""
+    bulk = KeycloakBulk(kc, realm)
+    rpps = new_rpps()
+    doctor = KeycloakUser(
+        rpps, True, {"rpps": [rpps], "firstName": ["Claire"], "ordinalHash": ["h1"], "council": ["75"]}, creating=True
+    )
+    assert bulk.upsert([doctor]) == UpsertCounts(created=1)
+    assert bulk.upsert([doctor]) == UpsertCounts(unchanged=1)
+    changed = KeycloakUser(rpps, True, {**doctor.attributes, "ordinalHash": ["h2"]}, creating=True)
+    assert bulk.upsert([changed]) == UpsertCounts(updated=1)
+    found = user(kc, rpps)  # one user, asserted by user()
+    assert found is not None and found["attributes"]["ordinalHash"] == ["h2"]
+    assert groups_of(kc, rpps) == ["conseil-75"]
+
+
 # --- the endpoint's door ----------------------------------------------------------------------------
 
 
@@ -445,3 +466,27 @@ def test_each_doctor_joins_their_conseils_group_and_follows_a_move(
     assert groups_of(kc, paris) == [f"autre-{paris}"]
     sync([Row(paris, council="69", mobile="06 99 88 77 55")], max_change_share=NO_LIMIT)
     assert groups_of(kc, paris) == sorted(["conseil-69", f"autre-{paris}"])
+
+
+def test_created_doctors_hold_the_realms_default_role_and_groups_and_their_conseils_group(
+    kc: KeycloakAdmin, sync: Callable[..., SyncResult]
+) -> None:
+    """The sync writes a batch's memberships in one statement per role or group (not the admin
+    API's call per user): each new doctor still gets what a creation through the admin API gives."""
+    realm = kc.connection.realm_name
+    default_group = f"defaut-{new_rpps()}"
+    group_id = kc.create_group({"name": default_group})
+    kc.connection.raw_put(f"admin/realms/{realm}/default-groups/{group_id}", data="{}")
+    try:
+        doctors = [new_rpps() for _ in range(3)]
+        sync([Row(doctors[0], council="75"), Row(doctors[1], council="75"), Row(doctors[2], council="")],
+             max_change_share=NO_LIMIT)  # fmt: skip
+        default_role = kc.get_realm(realm)["defaultRole"]["name"]
+        for rpps, conseil in zip(doctors, ["conseil-75", "conseil-75", "conseil-inconnu"], strict=True):
+            found = user(kc, rpps)
+            assert found is not None
+            assert [role["name"] for role in kc.get_realm_roles_of_user(found["id"])] == [default_role]
+            assert groups_of(kc, rpps) == sorted([conseil, default_group])
+    finally:
+        kc.connection.raw_delete(f"admin/realms/{realm}/default-groups/{group_id}")
+        kc.delete_group(group_id)

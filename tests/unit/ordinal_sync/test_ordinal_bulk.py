@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -124,6 +125,16 @@ def test_upsert_is_sent_again_after_a_lost_connection_a_5xx_or_a_conflict() -> N
     assert bulk.upsert([USER]) == UpsertCounts(created=1, disabled=1, sessions_ended=3)
     assert len(session.calls) == 4
     assert session.calls[-1]["json"] == {"doctors": [write_body(USER)]}
+
+
+def test_new_doctors_are_created_without_a_lookup_and_on_a_conflict_sent_again_with_lookups() -> None:
+    new = dataclasses.replace(USER, creating=True)
+    counts = {"created": 0, "updated": 0, "unchanged": 2, "disabled": 0, "enabled": 0, "sessionsEnded": 0}
+    bulk, session = bulk_with([Reply(409, {"error": "conflict"}), Reply(200, counts)])
+    assert bulk.upsert([new, USER]) == UpsertCounts(unchanged=2)
+    flagged, plain = (call["json"]["doctors"] for call in session.calls)
+    assert [doctor.get("create") for doctor in flagged] == [True, None], "only the doctor the export did not list"
+    assert all("create" not in doctor for doctor in plain), "a stale flag is not sent again"
 
 
 def test_an_expired_token_is_renewed_once() -> None:

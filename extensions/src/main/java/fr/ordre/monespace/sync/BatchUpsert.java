@@ -18,9 +18,13 @@ final class BatchUpsert {
     }
 
     UpsertSummary apply(DoctorBatch batch) {
+        // The doctors the sync knows to be new are not looked up: in an initial load, that query
+        // (500 usernames, and the database's statistics lagging behind a table that grows by
+        // thousands of rows a second) cost the database as much as writing the users' attributes.
         Map<String, UserModel> existing = new DoctorInventory(session, realm)
-                .users(batch.doctors().stream().map(DoctorWrite::rpps).toList());
-        DoctorWriter writer = new DoctorWriter(session, realm, existing);
+                .users(batch.doctors().stream().filter(doctor -> !doctor.creating()).map(DoctorWrite::rpps).toList());
+        NewDoctorMemberships memberships = new NewDoctorMemberships(session, realm);
+        DoctorWriter writer = new DoctorWriter(session, realm, existing, memberships);
         UpsertSummary summary = new UpsertSummary();
         // Batch mode: no flush after each user and no flush before each query, so the
         // transaction does not re-check every entity it already wrote for each new one

@@ -32,29 +32,31 @@ final class CouncilGroups {
         this.realm = realm;
     }
 
-    /**
-     * Puts {@code doctor} in their conseil's group, out of any other conseil's; {@code created}: a
-     * user new to this batch (no groups yet). Returns whether the membership changed. Called for
-     * every doctor a batch writes (one read of an existing doctor's groups), so any write puts a
-     * doctor right, whatever their group was before.
-     */
-    boolean place(UserModel doctor, List<String> council, boolean created) {
+    /** The group of this {@code council} attribute: its conseil's, else {@value #UNKNOWN}; null in stock mode. */
+    GroupModel wanted(List<String> council) {
         String code = council == null || council.isEmpty() ? null : council.get(0);
-        GroupModel wanted = group(code == null || code.isBlank() ? UNKNOWN : PREFIX + code)
-                .or(() -> group(UNKNOWN)).orElse(null);
+        return group(code == null || code.isBlank() ? UNKNOWN : PREFIX + code).or(() -> group(UNKNOWN)).orElse(null);
+    }
+
+    /**
+     * Puts an existing {@code doctor} in their conseil's group, out of any other conseil's (a new
+     * doctor joins with NewDoctorMemberships). Returns whether the membership changed. Called for
+     * every doctor a batch updates (one read of their groups), so any write puts a doctor right,
+     * whatever their group was before.
+     */
+    boolean place(UserModel doctor, List<String> council) {
+        GroupModel wanted = wanted(council);
         boolean member = false;
         boolean changed = false;
-        if (!created) {
-            List<GroupModel> held = doctor.getGroupsStream()
-                    .filter(g -> g.getParentId() == null && g.getName().startsWith(PREFIX))
-                    .toList();
-            for (GroupModel group : held) {
-                if (wanted != null && group.getId().equals(wanted.getId())) {
-                    member = true;
-                } else {
-                    doctor.leaveGroup(group);
-                    changed = true;
-                }
+        List<GroupModel> held = doctor.getGroupsStream()
+                .filter(g -> g.getParentId() == null && g.getName().startsWith(PREFIX))
+                .toList();
+        for (GroupModel group : held) {
+            if (wanted != null && group.getId().equals(wanted.getId())) {
+                member = true;
+            } else {
+                doctor.leaveGroup(group);
+                changed = true;
             }
         }
         if (wanted != null && !member) {

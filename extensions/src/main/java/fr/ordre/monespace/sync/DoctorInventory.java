@@ -66,6 +66,9 @@ final class DoctorInventory {
      * loaded user up by id then reads the transaction's own copy: no further query.
      */
     Map<String, UserModel> users(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Map.of();
+        }
         UserProvider database = session.getProvider(UserProvider.class);
         PersistenceUnitUtil identifiers = entities.getEntityManagerFactory().getPersistenceUnitUtil();
         Map<String, UserModel> users = new HashMap<>();

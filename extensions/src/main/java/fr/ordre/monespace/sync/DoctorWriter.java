@@ -35,9 +35,11 @@ final class DoctorWriter {
     private final Map<String, UserModel> existing;
     private final UserCacheEviction cache;
     private final CouncilGroups councils;
+    private final NewDoctorMemberships memberships;
 
     /** {@code existing}: the batch's users already in the realm, by username (see DoctorInventory). */
-    DoctorWriter(KeycloakSession session, RealmModel realm, Map<String, UserModel> existing) {
+    DoctorWriter(KeycloakSession session, RealmModel realm, Map<String, UserModel> existing,
+            NewDoctorMemberships memberships) {
         this.session = session;
         // The cache-aware provider, for creations and session ends.
         this.users = session.users();
@@ -45,14 +47,16 @@ final class DoctorWriter {
         this.existing = existing;
         this.cache = new UserCacheEviction(session);
         this.councils = new CouncilGroups(session, realm);
+        this.memberships = memberships;
     }
 
     Outcome write(DoctorWrite doctor) {
         UserModel user = existing.get(doctor.rpps());
         boolean creating = user == null;
         if (creating) {
-            // Same defaults as a creation through the admin API: default roles and required actions.
-            user = users.addUser(realm, doctor.rpps());
+            // The admin API's defaults: required actions here, default roles and groups with the
+            // conseil's group below (NewDoctorMemberships).
+            user = users.addUser(realm, null, doctor.rpps(), false, true);
         }
         UserModel target = user;
         Map<String, List<String>> changes = AttributeDiff.changes(
@@ -60,7 +64,13 @@ final class DoctorWriter {
         changes.forEach(target::setAttribute);
         // The conseil's agents see the doctor through this group: it follows the attribute (as
         // written now; a batch that leaves the attribute out leaves it, and the group, as they are).
-        boolean moved = councils.place(user, target.getAttributeStream(DoctorAttributes.COUNCIL).toList(), creating);
+        List<String> council = target.getAttributeStream(DoctorAttributes.COUNCIL).toList();
+        boolean moved = false;
+        if (creating) {
+            memberships.add(user, councils.wanted(council));
+        } else {
+            moved = councils.place(user, council);
+        }
 
         boolean disabled = false;
         boolean enabled = false;

@@ -16,7 +16,7 @@ class DoctorBatchTest {
     private static final String OTHER_RPPS = "10001000016";
 
     private static DoctorWrite doctor(String rpps, Map<String, List<String>> attributes) {
-        return new DoctorWrite(rpps, true, attributes);
+        return new DoctorWrite(rpps, true, attributes, null);
     }
 
     private static List<String> problems(DoctorWrite... doctors) {
