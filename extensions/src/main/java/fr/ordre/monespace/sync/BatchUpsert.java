@@ -1,5 +1,6 @@
 package fr.ordre.monespace.sync;
 
+import java.util.List;
 import java.util.Map;
 import org.keycloak.connections.jpa.support.EntityManagers;
 import org.keycloak.models.KeycloakSession;
@@ -21,10 +22,12 @@ final class BatchUpsert {
         // The doctors the sync knows to be new are not looked up: in an initial load, that query
         // (500 usernames, and the database's statistics lagging behind a table that grows by
         // thousands of rows a second) cost the database as much as writing the users' attributes.
-        Map<String, UserModel> existing = new DoctorInventory(session, realm)
+        DoctorInventory inventory = new DoctorInventory(session, realm);
+        Map<String, UserModel> existing = inventory
                 .users(batch.doctors().stream().filter(doctor -> !doctor.creating()).map(DoctorWrite::rpps).toList());
+        Map<String, List<String>> groupIds = inventory.groupIds(existing.values());
         NewDoctorMemberships memberships = new NewDoctorMemberships(session, realm);
-        DoctorWriter writer = new DoctorWriter(session, realm, existing, memberships);
+        DoctorWriter writer = new DoctorWriter(session, realm, existing, groupIds, memberships);
         UpsertSummary summary = new UpsertSummary();
         // Batch mode: no flush after each user and no flush before each query, so the
         // transaction does not re-check every entity it already wrote for each new one

@@ -1,5 +1,6 @@
 package fr.ordre.monespace.sync;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,18 +41,19 @@ final class CouncilGroups {
 
     /**
      * Puts an existing {@code doctor} in their conseil's group, out of any other conseil's (a new
-     * doctor joins with NewDoctorMemberships). Returns whether the membership changed. Called for
-     * every doctor a batch updates (one read of their groups), so any write puts a doctor right,
-     * whatever their group was before.
+     * doctor joins with NewDoctorMemberships); {@code held}: the ids of the groups they are a
+     * direct member of (DoctorInventory#groupIds). Returns whether the membership changed. Called
+     * for every doctor a batch updates, so any write puts a doctor right, whatever their group was.
      */
-    boolean place(UserModel doctor, List<String> council) {
+    boolean place(UserModel doctor, List<String> council, Collection<String> held) {
         GroupModel wanted = wanted(council);
         boolean member = false;
         boolean changed = false;
-        List<GroupModel> held = doctor.getGroupsStream()
-                .filter(g -> g.getParentId() == null && g.getName().startsWith(PREFIX))
-                .toList();
-        for (GroupModel group : held) {
+        for (String id : held) {
+            GroupModel group = session.groups().getGroupById(realm, id);
+            if (group == null || group.getParentId() != null || !group.getName().startsWith(PREFIX)) {
+                continue;
+            }
             if (wanted != null && group.getId().equals(wanted.getId())) {
                 member = true;
             } else {

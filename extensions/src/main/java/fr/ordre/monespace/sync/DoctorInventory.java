@@ -5,6 +5,7 @@ import fr.ordre.monespace.contract.DoctorAttributes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceUnitUtil;
 import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.keycloak.models.UserProvider;
  * database answers with three scans of the attribute table joined by hash (seconds for 300,000
  * doctors); and {@link #page}, a range scan of the (realm, username) index joined to each user's
  * attribute rows, cheap for a few rows but a hundred times slower per row. For an upsert, it also
- * loads the batch's existing users with their attributes, in one query instead of two per doctor.
+ * loads the batch's existing users with their attributes, in one query instead of two per doctor,
+ * and their groups in one more instead of one per doctor.
  *
  * <p>A doctor is a user holding an {@code rpps} attribute; service accounts and administrators
  * are not listed. Pages are keyed on the username, so users created between two pages are not
@@ -49,6 +51,9 @@ final class DoctorInventory {
     private static final String USERS = """
             select distinct u from UserEntity u left join fetch u.attributes
             where u.realmId = :realmId and u.username in :usernames""";
+
+    private static final String MEMBERSHIPS = """
+            select m.user.id, m.groupId from UserGroupMembershipEntity m where m.user.id in :userIds""";
 
     private final KeycloakSession session;
     private final EntityManager entities;
@@ -80,6 +85,21 @@ final class DoctorInventory {
             users.put(user.getUsername(), user);
         }
         return users;
+    }
+
+    /** The groups (ids) each of these users is a direct member of, by user id: one query. */
+    Map<String, List<String>> groupIds(Collection<UserModel> users) {
+        Map<String, List<String>> groups = new HashMap<>();
+        if (users.isEmpty()) {
+            return groups;
+        }
+        users.forEach(user -> groups.put(user.getId(), new ArrayList<>()));
+        for (Object[] row : entities.createQuery(MEMBERSHIPS, Object[].class)
+                .setParameter("userIds", groups.keySet())
+                .getResultList()) {
+            groups.get((String) row[0]).add((String) row[1]);
+        }
+        return groups;
     }
 
     ExportPage page(String after, int limit) {

@@ -33,18 +33,23 @@ final class DoctorWriter {
     private final UserProvider users;
     private final RealmModel realm;
     private final Map<String, UserModel> existing;
+    private final Map<String, List<String>> groupIds;
     private final UserCacheEviction cache;
     private final CouncilGroups councils;
     private final NewDoctorMemberships memberships;
 
-    /** {@code existing}: the batch's users already in the realm, by username (see DoctorInventory). */
+    /**
+     * {@code existing}: the batch's users already in the realm, by username; {@code groupIds}:
+     * the groups each is a direct member of, by user id (see DoctorInventory).
+     */
     DoctorWriter(KeycloakSession session, RealmModel realm, Map<String, UserModel> existing,
-            NewDoctorMemberships memberships) {
+            Map<String, List<String>> groupIds, NewDoctorMemberships memberships) {
         this.session = session;
         // The cache-aware provider, for creations and session ends.
         this.users = session.users();
         this.realm = realm;
         this.existing = existing;
+        this.groupIds = groupIds;
         this.cache = new UserCacheEviction(session);
         this.councils = new CouncilGroups(session, realm);
         this.memberships = memberships;
@@ -69,7 +74,7 @@ final class DoctorWriter {
         if (creating) {
             memberships.add(user, councils.wanted(council));
         } else {
-            moved = councils.place(user, council);
+            moved = councils.place(user, council, groupIds.getOrDefault(user.getId(), List.of()));
         }
 
         boolean disabled = false;
