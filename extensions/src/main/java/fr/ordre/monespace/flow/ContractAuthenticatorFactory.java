@@ -1,13 +1,11 @@
 package fr.ordre.monespace.flow;
 
 import fr.ordre.monespace.config.ProviderConfig;
+import fr.ordre.monespace.config.StatelessProviderFactory;
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /**
@@ -16,31 +14,19 @@ import org.keycloak.provider.ProviderConfigProperty;
  * provider's id (configurable when it gives any). The reference category is what Keycloak's
  * brute-force counting keys on: "password" or "otp" for a step whose failures must count.
  */
-public abstract class ContractAuthenticatorFactory implements AuthenticatorFactory {
+public abstract class ContractAuthenticatorFactory extends StatelessProviderFactory<Authenticator>
+        implements AuthenticatorFactory {
 
-    private final String id;
-    private final Authenticator authenticator;
     private final String displayType;
     private final String referenceCategory;
     private final String helpText;
 
     protected ContractAuthenticatorFactory(
             String id, Authenticator authenticator, String displayType, String referenceCategory, String helpText) {
-        this.id = id;
-        this.authenticator = authenticator;
+        super(id, session -> authenticator);
         this.displayType = displayType;
         this.referenceCategory = referenceCategory;
         this.helpText = helpText;
-    }
-
-    @Override
-    public final Authenticator create(KeycloakSession session) {
-        return authenticator;
-    }
-
-    @Override
-    public final String getId() {
-        return id;
     }
 
     @Override
@@ -65,7 +51,7 @@ public abstract class ContractAuthenticatorFactory implements AuthenticatorFacto
 
     @Override
     public final List<ProviderConfigProperty> getConfigProperties() {
-        return ProviderConfig.properties(id);
+        return ProviderConfig.properties(getId());
     }
 
     @Override
@@ -76,17 +62,5 @@ public abstract class ContractAuthenticatorFactory implements AuthenticatorFacto
     @Override
     public final boolean isUserSetupAllowed() {
         return false;
-    }
-
-    @Override
-    public final void init(Config.Scope config) {
-    }
-
-    @Override
-    public final void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public final void close() {
     }
 }
