@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import socket
 import threading
+from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Self
 
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
@@ -24,7 +25,7 @@ class _QuietHandler(WSGIRequestHandler):
         return None
 
 
-class ThreadedServer:
+class ThreadedServer(ABC):
     """Serves ``app()`` on `host`:`port` from `start()` to `stop()`; `what` names it in errors."""
 
     what = "the app"
@@ -36,8 +37,9 @@ class ThreadedServer:
         self._server: BaseWSGIServer | None = None
         self._thread: threading.Thread | None = None
 
+    @abstractmethod
     def app(self) -> WSGIApplication:
-        raise NotImplementedError
+        """The app to serve, made at each start."""
 
     def start(self) -> Self:
         if self._server is not None:
