@@ -26,8 +26,7 @@ final class BatchUpsert {
         Map<String, UserModel> existing = inventory
                 .users(batch.doctors().stream().filter(doctor -> !doctor.creating()).map(DoctorWrite::rpps).toList());
         Map<String, List<String>> groupIds = inventory.groupIds(existing.values());
-        NewDoctorMemberships memberships = new NewDoctorMemberships(session, realm);
-        DoctorWriter writer = new DoctorWriter(session, realm, existing, groupIds, memberships);
+        DoctorWriter writer = new DoctorWriter(session, realm, existing, groupIds);
         UpsertSummary summary = new UpsertSummary();
         // Batch mode: no flush after each user and no flush before each query, so the
         // transaction does not re-check every entity it already wrote for each new one

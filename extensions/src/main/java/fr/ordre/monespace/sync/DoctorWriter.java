@@ -43,7 +43,7 @@ final class DoctorWriter {
      * the groups each is a direct member of, by user id (see DoctorInventory).
      */
     DoctorWriter(KeycloakSession session, RealmModel realm, Map<String, UserModel> existing,
-            Map<String, List<String>> groupIds, NewDoctorMemberships memberships) {
+            Map<String, List<String>> groupIds) {
         this.session = session;
         // The cache-aware provider, for creations and session ends.
         this.users = session.users();
@@ -52,7 +52,7 @@ final class DoctorWriter {
         this.groupIds = groupIds;
         this.cache = new UserCacheEviction(session);
         this.councils = new CouncilGroups(session, realm);
-        this.memberships = memberships;
+        this.memberships = new NewDoctorMemberships(session, realm);
     }
 
     Outcome write(DoctorWrite doctor) {
