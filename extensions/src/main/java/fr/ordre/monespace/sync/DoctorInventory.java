@@ -22,10 +22,10 @@ import org.keycloak.models.UserProvider;
  * from the database (loading 300,000 user models and their attribute collections one by one would
  * take minutes). Two ways: {@link #all()}, the realm's users and their three attributes each read
  * through a database cursor and matched in memory (seconds for 300,000 doctors, whatever the
- * database's statistics); and {@link #page}, a range scan of the (realm, username) index joined to each user's
- * attribute rows, cheap for a few rows but a hundred times slower per row. For an upsert, it also
- * loads the batch's existing users with their attributes, in one query instead of two per doctor,
- * and their groups in one more instead of one per doctor.
+ * database's statistics); and {@link #page}, a range scan of the (realm, username) index joined
+ * to each user's attribute rows, cheap for a few rows but a hundred times slower per row. For an
+ * upsert, it also loads the batch's existing users with their attributes, in one query instead of
+ * two per doctor, and their groups in one more instead of one per doctor.
  *
  * <p>A doctor is a user holding an {@code rpps} attribute; service accounts and administrators
  * are not listed. Pages are keyed on the username, so users created between two pages are not
@@ -121,7 +121,8 @@ final class DoctorInventory {
      * join's plan depends on the database's statistics: right after a bulk load, before they were
      * updated, PostgreSQL chose nested loops that took 77 s instead of about 1 s for 20,000
      * doctors. Each read alone is linear whatever its plan; 300,000 doctors hold about 80 MB here
-     * while they are sorted.
+     * while they are sorted. The attribute read is not limited to the realm (that would be a join
+     * again): other realms' rows find no user here and are dropped.
      */
     Stream<ExportPage.ExportedDoctor> all() {
         Map<String, Exported> byId = new HashMap<>();
